@@ -1,0 +1,58 @@
+# The board's commands. `make help` lists them. Every target creates .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PELICAN := $(BIN)/pelican
+PORT ?= 8000
+OUTPUT ?= output
+export PYTHONPATH := plugins
+
+.DEFAULT_GOAL := help
+.PHONY: help venv validate html serve devserver publish test schema shift-dates lock clean
+
+help: ## Show this help
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	touch $@
+
+venv: $(VENV)/.installed ## Create .venv with the pinned packages
+
+validate: venv ## Check every listing and organization; print all problems
+	$(BIN)/python -m board validate
+
+html: validate ## Validate, then build the site into output/
+	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py
+
+serve: html ## Build, then serve the board at http://localhost:8000
+	$(PELICAN) --listen -o $(OUTPUT) -p $(PORT)
+
+devserver: venv ## Serve and rebuild whenever content, theme or settings change
+	$(PELICAN) --autoreload --listen content -o $(OUTPUT) -s pelicanconf.py -p $(PORT)
+
+publish: venv ## Build the public site with publishconf.py (set SITEURL)
+	$(BIN)/python -m board --settings publishconf.py validate
+	$(PELICAN) content -o $(OUTPUT) -s publishconf.py
+
+test: venv ## Run every test (fails when no test runs, too)
+	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "make test: no tests were collected" >&2; fi; exit $$status
+
+schema: venv ## Refresh the category list in schemas/opportunity.schema.json from content/vocabulary.yaml
+	$(BIN)/python -m board schema
+
+shift-dates: venv ## Move the sample listings' dates so the newest is posted today
+	$(BIN)/python -m board shift-dates
+
+lock: ## Re-pin requirements.lock from pyproject.toml in a fresh environment
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
+	{ echo "# Pinned versions of every package the board and its tests use."; \
+	  echo "# Regenerate with \`make lock\` after changing dependencies in pyproject.toml."; \
+	  .lock-venv/bin/python -m pip freeze --exclude micro-internship-board; } > requirements.lock
+	rm -rf .lock-venv
+
+clean: ## Remove the built site and caches
+	rm -rf $(OUTPUT) cache .pytest_cache

@@ -1,0 +1,80 @@
+"""Settings for building the board locally. publishconf.py adds what a public deploy needs.
+
+Fork-and-edit settings are at the top; the rest wires Pelican to the board's plugins and theme.
+"""
+
+# --- Your board -------------------------------------------------------------------------------
+SITENAME = "Micro-internship board"
+SITE_DESCRIPTION = "Short, paid, project-based work for students: 5 to 40 hours, often remote."
+SITEURL = "http://localhost:8000"
+TIMEZONE = "Europe/London"  # listings close at the end of their apply_by day in this zone
+DEFAULT_LANG = "en"
+BOARD_LOCALE = "en"  # formats money, dates and country names
+
+# Policy (see README, "Running your own board").
+BOARD_MAX_WINDOW_DAYS = 120  # longest time from posted to apply_by
+BOARD_ACCEPT_UNPAID = False  # reject unpaid listings
+BOARD_MIN_HOURLY_RATE = 20  # warn below this effective hourly pay, in the listing's currency
+
+# --- Content ----------------------------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["opportunities"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["logos"]
+
+# --- Plugins and theme ------------------------------------------------------------------------
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "board.validate.gate",  # validate everything first; stop the build on any error
+    "board.read.reader",  # content/opportunities/<id>.yaml -> article
+    "board.lifecycle",  # closed listings leave the board, keep their page
+    "board.publish.pages",  # remote, closed, every category and organization
+    "board.publish.feeds",  # RSS and Atom with feedgen
+]
+THEME = "theme"
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+RELATIVE_URLS = True
+
+# --- URLs -------------------------------------------------------------------------------------
+ARTICLE_URL = "opportunities/{slug}/"
+ARTICLE_SAVE_AS = "opportunities/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "categories/{slug}/"
+CATEGORY_SAVE_AS = "categories/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+TAG_URL = "skills/{slug}/"
+TAG_SAVE_AS = "skills/{slug}/index.html"
+TAGS_URL = "skills/"
+TAGS_SAVE_AS = "skills/index.html"
+AUTHOR_URL = "organizations/{slug}/"
+AUTHOR_SAVE_AS = "organizations/{slug}/index.html"
+AUTHORS_URL = "organizations/"
+AUTHORS_SAVE_AS = "organizations/index.html"
+REMOTE_URL = "remote/"
+REMOTE_SAVE_AS = "remote/index.html"
+CLOSED_URL = "closed/"
+CLOSED_SAVE_AS = "closed/index.html"
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors"]
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = MONTH_ARCHIVE_SAVE_AS = DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = DRAFT_PAGE_SAVE_AS = ""
+
+DEFAULT_PAGINATION = 24
+PAGINATED_TEMPLATES = {"index": None, "category": None, "tag": None, "author": None, "remote": None, "closed": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# --- Feeds: Pelican's own are off; board.publish.feeds writes them with feedgen ---------------
+FEED_ALL_ATOM = FEED_ALL_RSS = FEED_ATOM = FEED_RSS = None
+CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = TAG_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
+BOARD_FEEDS = {"all": "feeds/all.{kind}.xml", "category": "feeds/categories/{slug}.{kind}.xml"}
+
+# Reproducible output: no clock, no file-system order, no cache surprises.
+DELETE_OUTPUT_DIRECTORY = True
+LOAD_CONTENT_CACHE = False
+SLUGIFY_SOURCE = "basename"

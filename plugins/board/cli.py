@@ -1,0 +1,116 @@
+"""The board's command line: ``python -m board <command>``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import samples
+from .settings import BoardSettings
+from .validate import report
+from .validate.catalog import Result, load_vocabulary, validate_content
+from .validate.schema import load_schema, with_categories
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    try:
+        return arguments.run(arguments)
+    except Exception as failure:  # noqa: BLE001 - the last line of defence, reported as such
+        print(f"internal error: {type(failure).__name__}: {failure}\n"
+              "This is a bug in the board, not in your content; please report it.", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m board", description="Tools for a micro-internship board.")
+    parser.add_argument("-s", "--settings", type=Path, default=Path("pelicanconf.py"),
+                        help="Pelican settings file to read the board's settings from (default: %(default)s)")
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "validate", help="check every listing and organization",
+        description="Check the vocabulary, every organization and every listing, and print all problems, "
+                    "one per line (file:line:column: severity: field: message). Exits 1 when there is any "
+                    "error, 3 on an internal error. Under GitHub Actions it also prints annotations.",
+    )
+    check.add_argument("--quiet", action="store_true", help="print errors and warnings only, no summary")
+    check.set_defaults(run=_validate)
+
+    schema = commands.add_parser(
+        "schema", help="refresh the schema's category list from content/vocabulary.yaml",
+        description="Write the categories of content/vocabulary.yaml into the category enum of "
+                    "schemas/opportunity.schema.json, so editors autocomplete them. Validation always "
+                    "uses the vocabulary itself; a test fails when the two disagree.",
+    )
+    schema.set_defaults(run=_refresh_schema)
+
+    shift = commands.add_parser(
+        "shift-dates", help="move the sample listings' dates so the newest is posted today",
+        description="Rewrite posted, apply_by and start in every listing by the same number of days, so "
+                    "that the newest listing is posted today (SOURCE_DATE_EPOCH when set). Keeps the "
+                    "files' comments and layout. Meant for the sample content of a fresh clone.",
+    )
+    shift.add_argument("--to", type=_date, help="the day the newest listing should be posted (YYYY-MM-DD)")
+    shift.set_defaults(run=_shift_dates)
+    return parser
+
+
+def _settings(arguments: argparse.Namespace) -> BoardSettings:
+    from pelican.settings import read_settings
+
+    if not arguments.settings.is_file():
+        raise SystemExit(f"error: settings file {arguments.settings} not found (use --settings)")
+    return BoardSettings.from_pelican(read_settings(str(arguments.settings)))
+
+
+def _validate(arguments: argparse.Namespace) -> int:
+    settings = _settings(arguments)
+    result = validate_content(settings)
+    root = Path.cwd()
+    for problem in result.problems:
+        print(report.as_text(problem, root))
+    if report.in_github_actions():
+        for problem in result.problems:
+            print(report.as_annotation(problem, root))
+    if not arguments.quiet:
+        print(report.summary_line(result.problems, result.files_checked), file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_INVALID
+
+
+def _refresh_schema(arguments: argparse.Namespace) -> int:
+    settings = _settings(arguments)
+    result = Result(catalog=None)
+    vocabulary = load_vocabulary(settings, result)
+    if vocabulary is None:
+        for problem in result.problems:
+            print(report.as_text(problem, Path.cwd()), file=sys.stderr)
+        return EXIT_INVALID
+    path = settings.schemas / "opportunity.schema.json"
+    updated = with_categories(load_schema(path), list(vocabulary.categories))
+    path.write_text(json.dumps(updated, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"Wrote {len(vocabulary.categories)} categories to {path}.")
+    return EXIT_OK
+
+
+def _shift_dates(arguments: argparse.Namespace) -> int:
+    settings = _settings(arguments)
+    target = arguments.to or settings.today()
+    days, changed = samples.shift_dates(settings.content / "opportunities", target)
+    print(f"Moved dates by {days:+d} day(s) in {changed} listing(s); the newest is now posted {target}.")
+    return EXIT_OK
+
+
+def _date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None

@@ -1,0 +1,56 @@
+"""The validated content of a board: organizations, listings and the vocabulary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .read.vocabulary import Vocabulary
+from .read.yaml_loader import Document
+
+
+@dataclass
+class Organization:
+    id: str
+    document: Document
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data
+
+    @property
+    def name(self) -> str:
+        return self.data["name"]
+
+
+@dataclass
+class Listing:
+    id: str
+    document: Document
+    organization: Organization
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return self.document.data
+
+    @property
+    def apply_by(self) -> date:
+        return date.fromisoformat(self.data["apply_by"])
+
+    @property
+    def posted(self) -> date:
+        return date.fromisoformat(self.data["posted"])
+
+    @property
+    def status(self) -> str:
+        return self.data.get("status", "open")
+
+
+@dataclass
+class Catalog:
+    """Everything that passed validation, keyed by id."""
+
+    vocabulary: Vocabulary
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    listings: dict[str, Listing] = field(default_factory=dict)

@@ -1,0 +1,1 @@
+"""Publishing: the Pelican plugins that write the board's pages and feeds."""

@@ -1,0 +1,1 @@
+"""Reading content: YAML files with positions, the content folders, the vocabulary."""

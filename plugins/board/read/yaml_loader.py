@@ -1,0 +1,191 @@
+"""The one YAML loader, shared by the validator and the Pelican reader.
+
+It is stricter than ``yaml.safe_load``: only plain data (no tags), YAML 1.2 booleans (``no``
+stays a string), dates kept as strings, duplicate keys rejected, and the position of every
+value recorded so errors can point at a line and column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+MAP = "tag:yaml.org,2002:map"
+SEQ = "tag:yaml.org,2002:seq"
+
+_PLAIN_TAGS = {STR, INT, FLOAT, BOOL, NULL, MAP, SEQ}
+MAX_NODES = 50_000  # bounds alias expansion ("billion laughs") long before memory suffers
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Resolves scalars the YAML 1.2 core-schema way; timestamps are not resolved at all."""
+
+
+_Loader.yaml_implicit_resolvers = {}
+for _tag, _regexp, _first in [
+    (BOOL, r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    (INT, r"^[-+]?[0-9]+$", "-+0123456789"),
+    (INT, r"^0o[0-7]+$|^0x[0-9a-fA-F]+$", "0"),
+    (FLOAT, r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    (FLOAT, r"^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$", "-+."),
+    (NULL, r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+]:
+    _Loader.add_implicit_resolver(_tag, re.compile(_regexp), list(_first))
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    column: int  # 1-based
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its data and where each value (and each mapping key) starts."""
+
+    path: Path
+    data: Any
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+
+    def position(self, path: Path_, *, key: bool = False) -> Position:
+        """The position of ``path``, or of its nearest ancestor that exists."""
+        table = self.keys if key else self.values
+        for end in range(len(path), -1, -1):
+            found = table.get(path[:end]) or self.values.get(path[:end])
+            if found:
+                return found
+        return Position(1, 1)
+
+
+class YamlError(Exception):
+    """Raised by ``load_yaml`` when a file cannot be read as a plain YAML mapping."""
+
+    def __init__(self, path: Path, message: str, position: Position = Position(1, 1), hint: str = ""):
+        super().__init__(message)
+        self.path = path
+        self.message = message
+        self.position = position
+        self.hint = hint
+
+
+def load_yaml(path: Path) -> Document:
+    """Load one YAML file holding a single mapping. Raises ``YamlError`` with a position."""
+    text = _read_text(path)
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
+        raise YamlError(path, f"not valid YAML: {error.problem or error.context}", position) from None
+    except yaml.YAMLError as error:
+        raise YamlError(path, f"not valid YAML: {error}") from None
+    nodes = [node for node in nodes if node is not None]
+    if not nodes:
+        raise YamlError(path, "the file is empty", hint="write the fields as 'key: value' lines")
+    if len(nodes) > 1:
+        second = nodes[1].start_mark
+        raise YamlError(
+            path,
+            "holds several YAML documents; one file holds one listing",
+            Position(second.line + 1, second.column + 1),
+            hint="remove the '---' separator and move the second document into its own file",
+        )
+    document = Document(path, None)
+    if nodes[0].tag != MAP or not isinstance(nodes[0], yaml.MappingNode):
+        raise YamlError(path, "must be a mapping of 'key: value' lines", _start(nodes[0]))
+    document.data = _Builder(document).build(nodes[0], ())
+    return document
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise YamlError(path, f"cannot be read: {error.strerror}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlError(
+            path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x})", Position(line, 1),
+            hint="save the file as UTF-8 in your editor",
+        ) from None
+
+
+def _start(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    """Turns a composed node tree into plain Python data, recording positions."""
+
+    def __init__(self, document: Document):
+        self.document = document
+        self.nodes_seen = 0
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.nodes_seen += 1
+        if self.nodes_seen > MAX_NODES:
+            raise YamlError(self.document.path, f"has more than {MAX_NODES} values (an alias bomb?)", _start(node))
+        self.document.values[path] = _start(node)
+        self._check_tag(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        return self._scalar(node)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = self._scalar(key_node)
+            if not isinstance(key, str):
+                key = str(key)
+            where = _start(key_node)
+            if key in result:
+                first = self.document.keys[(*path, key)]
+                raise YamlError(
+                    self.document.path, f"'{key}' appears twice (first on line {first.line})", where,
+                    hint="keep one of them",
+                )
+            self.document.keys[(*path, key)] = where
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode):
+            raise YamlError(self.document.path, "a key must be plain text", _start(node))
+        self._check_tag(node)
+        value = node.value
+        if node.tag == STR or node.style in ("'", '"', "|", ">"):
+            return value
+        if node.tag == BOOL:
+            return value.lower() == "true"
+        if node.tag == NULL:
+            return None
+        if node.tag == INT:
+            return int(value, 0) if value.startswith(("0o", "0x")) else int(value)
+        if node.tag == FLOAT:
+            return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
+        return value
+
+    def _check_tag(self, node: yaml.Node) -> None:
+        if node.tag not in _PLAIN_TAGS:
+            raise YamlError(
+                self.document.path, f"uses the YAML tag '{node.tag}', which the board does not accept",
+                _start(node), hint="remove the '!tag' and write plain values",
+            )

@@ -1,0 +1,1 @@
+"""Validation: JSON Schema checks and the board's own rules, reported as ``Problem`` objects."""

@@ -1,0 +1,58 @@
+"""Pelican plugin: validate all content before anything is read or written; stop on any error.
+
+On success the validated catalog is left in the settings (``BOARD_BUILD``) for the reader and
+the page and feed plugins, so every file is parsed and checked exactly once per build.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+
+from ..errors import ContentInvalid
+from ..model import Catalog
+from ..settings import BoardSettings
+from . import report
+from .catalog import validate_content
+
+
+@dataclass(frozen=True)
+class BuildState:
+    """What one build knows: its settings, the validated content and its idea of today."""
+
+    settings: BoardSettings
+    catalog: Catalog
+    today: date
+
+
+def validate_before_reading(generator: Any) -> None:
+    settings = BoardSettings.from_pelican(generator.settings)
+    result = validate_content(settings, progress=_progress)
+    root = Path.cwd()
+    for problem in result.problems:
+        print(report.as_text(problem, root), file=sys.stderr)
+    if not result.ok:
+        raise ContentInvalid(
+            f"{len(result.errors)} error(s) in the content, listed above; nothing was built. "
+            "Run `make validate` to check again."
+        )
+    state = BuildState(settings, result.catalog, settings.today())
+    generator.settings["BOARD_BUILD"] = state
+    generator.context["BOARD_BUILD"] = state
+    # Pelican rewrites SITEURL to a relative path on each page when RELATIVE_URLS is on;
+    # canonical links and structured data need the absolute one.
+    generator.context["BOARD_SITEURL"] = generator.settings["SITEURL"].rstrip("/")
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty() and (done % 250 == 0 or done == total):
+        print(f"\rValidated {done}/{total} listings", end="\n" if done == total else "", file=sys.stderr)
+
+
+def register() -> None:
+    signals.article_generator_init.connect(validate_before_reading)

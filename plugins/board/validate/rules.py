@@ -1,0 +1,169 @@
+"""The board's own rules: what JSON Schema cannot say (real dates, ranges, policy, other files)."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import pycountry
+
+from ..model import Organization
+from ..problems import Problem, dotted, error, warning
+from ..read.vocabulary import Vocabulary
+from ..read.yaml_loader import Document
+from ..settings import BoardSettings
+
+CURRENCIES = {currency.alpha_3 for currency in pycountry.currencies}
+COUNTRIES = {country.alpha_2 for country in pycountry.countries}
+
+
+class ListingRules:
+    """Checks one schema-valid listing against the board's rules and the other content."""
+
+    def __init__(self, settings: BoardSettings, vocabulary: Vocabulary, organizations: dict[str, Organization],
+                 broken_organizations: set[str]):
+        self.settings = settings
+        self.vocabulary = vocabulary
+        self.organizations = organizations
+        self.broken_organizations = broken_organizations
+
+    def check(self, document: Document) -> list[Problem]:
+        checks: list[Callable[[_Context], Iterator[Problem]]] = [
+            _real_dates, _date_order, _ranges, _codes, _organization, _skills, _pay_policy,
+        ]
+        context = _Context(document, self)
+        return [problem for check in checks for problem in check(context)]
+
+
+class _Context:
+    def __init__(self, document: Document, rules: ListingRules):
+        self.document = document
+        self.data: dict[str, Any] = document.data
+        self.rules = rules
+
+    def at(self, *path: str | int) -> tuple[int, int]:
+        where = self.document.position(path)
+        return where.line, where.column
+
+    def error(self, path: tuple, message: str, hint: str = "") -> Problem:
+        return error(self.document.path, self.at(*path), dotted(path), message, hint)
+
+    def warning(self, path: tuple, message: str, hint: str = "") -> Problem:
+        return warning(self.document.path, self.at(*path), dotted(path), message, hint)
+
+    def date(self, name: str) -> date | None:
+        try:
+            return date.fromisoformat(self.data[name]) if name in self.data else None
+        except ValueError:
+            return None
+
+
+def _real_dates(context: _Context) -> Iterator[Problem]:
+    for name in ("posted", "apply_by", "start"):
+        if name in context.data and context.date(name) is None:
+            yield context.error((name,), f"{context.data[name]!r} is not a real calendar date",
+                                "write an existing day as YYYY-MM-DD")
+
+
+def _date_order(context: _Context) -> Iterator[Problem]:
+    posted, apply_by, start = context.date("posted"), context.date("apply_by"), context.date("start")
+    window = context.rules.settings.max_window_days
+    if posted and apply_by and apply_by <= posted:
+        yield context.error(("apply_by",), f"{apply_by} must be after posted ({posted})")
+    elif posted and apply_by and (apply_by - posted).days > window:
+        yield context.error(
+            ("apply_by",), f"{apply_by} is {(apply_by - posted).days} days after posted; the board allows at most {window}",
+            "choose an earlier deadline, or post again later",
+        )
+    if start and apply_by and start < apply_by:
+        yield context.warning(("start",), f"{start} is before the application deadline ({apply_by})",
+                              "students may not have been chosen by then")
+
+
+def _ranges(context: _Context) -> Iterator[Problem]:
+    effort = context.data["effort_hours"]
+    if effort["min"] > effort["max"]:
+        yield context.error(("effort_hours", "min"), f"min ({effort['min']}) is more than max ({effort['max']})")
+    pay = context.data["compensation"]
+    if pay["type"] == "hourly" and pay["min"] > pay["max"]:
+        yield context.error(("compensation", "min"), f"min ({pay['min']}) is more than max ({pay['max']})")
+
+
+def _codes(context: _Context) -> Iterator[Problem]:
+    currency = context.data["compensation"]["currency"]
+    if currency not in CURRENCIES:
+        yield context.error(("compensation", "currency"), f"'{currency}' is not an ISO 4217 currency code",
+                            "use the three-letter code, such as EUR, USD, GBP or INR")
+    location = context.data["location"]
+    places = [(("location", "countries", i), code) for i, code in enumerate(location.get("countries", []))]
+    if "address" in location:
+        places.append((("location", "address", "country"), location["address"]["country"]))
+    for path, code in places:
+        if code not in COUNTRIES:
+            yield context.error(path, f"'{code}' is not an ISO 3166-1 alpha-2 country code",
+                                "use the two-letter code, such as DE, FR or US (the United Kingdom is GB)")
+
+
+def _organization(context: _Context) -> Iterator[Problem]:
+    name = context.data["organization"]
+    known = context.rules.organizations
+    if name in context.rules.broken_organizations:
+        yield context.error(("organization",), f"'{name}' has errors of its own",
+                            f"fix content/organizations/{name}.yaml first")
+    elif name not in known:
+        hint = _close(name, known) or f"add content/organizations/{name}.yaml first"
+        yield context.error(("organization",), f"no organization '{name}' in content/organizations/", hint)
+
+
+def _skills(context: _Context) -> Iterator[Problem]:
+    suggested = context.rules.vocabulary.suggested_skills
+    for index, skill in enumerate(context.data["skills"]):
+        if skill in suggested:
+            continue
+        close = difflib.get_close_matches(skill, suggested, n=1, cutoff=0.8)
+        if close:
+            yield context.warning(("skills", index), f"'{skill}' is not a suggested skill",
+                                  f"did you mean '{close[0]}'?")
+
+
+def _pay_policy(context: _Context) -> Iterator[Problem]:
+    pay = context.data["compensation"]
+    settings = context.rules.settings
+    if pay["type"] == "unpaid":
+        if not settings.accept_unpaid and context.data.get("status", "open") == "open":
+            yield context.error(("compensation", "type"), "this board does not accept unpaid listings",
+                                "offer a fixed fee, an hourly rate or a stipend")
+        return
+    rate = effective_hourly_rate(pay, context.data["effort_hours"])
+    if rate < settings.min_hourly_rate:
+        yield context.warning(
+            ("compensation",),
+            f"pays about {rate:.2f} {pay['currency']} per hour, below the board's minimum of "
+            f"{settings.min_hourly_rate:g}",
+            "raise the pay or lower effort_hours.max",
+        )
+
+
+def effective_hourly_rate(pay: dict[str, Any], effort: dict[str, int]) -> float:
+    """The lowest hourly pay a student can expect: fixed fee over the most hours, or the hourly min."""
+    if pay["type"] == "hourly":
+        return float(pay["min"])
+    if pay["type"] == "unpaid":
+        return 0.0
+    return pay["amount"] / effort["max"]
+
+
+def check_logo(organization: Organization, content: Path) -> Iterator[Problem]:
+    logo = organization.data.get("logo")
+    if logo and not (content / logo).is_file():
+        where = organization.document.position(("logo",))
+        yield error(organization.document.path, (where.line, where.column), "logo",
+                    f"'{logo}' is not a file under content/", f"commit the image as content/{logo}")
+
+
+def _close(value: str, choices: Any) -> str:
+    close = difflib.get_close_matches(value, sorted(choices), n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else ""
+

@@ -1,0 +1,141 @@
+"""Check a loaded YAML document against a JSON Schema and explain each error in plain words."""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import json
+from copy import deepcopy
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from ..problems import Problem, dotted, error
+from ..read.yaml_loader import Document
+
+TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number",
+    "object": "a group of 'key: value' fields", "array": "a list", "boolean": "true or false",
+}
+
+
+def load_schema(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def with_categories(schema: dict[str, Any], categories: list[str]) -> dict[str, Any]:
+    """The opportunity schema with its category list taken from the board's vocabulary."""
+    schema = deepcopy(schema)
+    schema["properties"]["category"]["enum"] = sorted(categories)
+    return schema
+
+
+class SchemaChecker:
+    """Validates documents against one schema and turns errors into ``Problem`` objects."""
+
+    def __init__(self, schema: dict[str, Any]):
+        Draft202012Validator.check_schema(schema)
+        self.schema = schema
+        self.validator = Draft202012Validator(schema)
+
+    def check(self, document: Document) -> list[Problem]:
+        return [self._problem(document, found) for found in self.validator.iter_errors(document.data)]
+
+    def _problem(self, document: Document, found: ValidationError) -> Problem:
+        path = tuple(found.absolute_path)
+        if found.validator == "additionalProperties":
+            return self._unknown_field(document, found, path)
+        if found.validator == "required":
+            return self._missing_field(document, found, path)
+        where = document.position(path)
+        message, hint = self._explain(found)
+        return error(document.path, (where.line, where.column), dotted(path), message, hint)
+
+    def _unknown_field(self, document: Document, found: ValidationError, path: tuple) -> Problem:
+        known = list(found.schema.get("properties", {}))
+        extra = sorted(set(found.instance) - set(known))[0]
+        where = document.position((*path, extra), key=True)
+        close = difflib.get_close_matches(extra, known, n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else f"known fields here: {', '.join(known)}"
+        return error(document.path, (where.line, where.column), dotted((*path, extra)),
+                     f"unknown field '{extra}'", hint)
+
+    def _missing_field(self, document: Document, found: ValidationError, path: tuple) -> Problem:
+        missing = ast.literal_eval(found.message.removesuffix(" is a required property"))
+        where = document.position(path)
+        example = self._example((*path, missing))
+        hint = f"add it, for example: {missing}: {example}" if example else f"add '{missing}'"
+        return error(document.path, (where.line, where.column), dotted((*path, missing)),
+                     f"missing required field '{missing}'", hint)
+
+    def _example(self, path: tuple) -> str:
+        """The first example the schema gives for the field at ``path``, as YAML flow text."""
+        node: Any = self.schema
+        for part in path:
+            node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+        examples = node.get("examples") or []
+        return json.dumps(examples[0], ensure_ascii=False) if examples else ""
+
+    def _explain(self, found: ValidationError) -> tuple[str, str]:
+        custom = custom_message(found)
+        value = found.instance
+        shown = _show(value)
+        kind = found.validator
+        if custom:
+            return (f"{shown} {custom}" if _is_scalar(value) else custom), ""
+        if kind == "type":
+            examples = found.schema.get("examples") or []
+            hint = f"for example: {json.dumps(examples[0], ensure_ascii=False)}" if examples else ""
+            return f"must be {TYPE_NAMES.get(found.validator_value, found.validator_value)}, not {shown}", hint
+        if kind == "enum":
+            choices = [str(c) for c in found.validator_value]
+            close = difflib.get_close_matches(str(value), choices, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else ""
+            return f"{shown} is not one of: {', '.join(choices)}", hint
+        if kind == "const":
+            return f"must be {_show(found.validator_value)}, not {shown}", ""
+        if kind in ("minLength", "maxLength"):
+            word = "at least" if kind == "minLength" else "at most"
+            return f"must be {word} {found.validator_value} characters long (it has {len(value)})", ""
+        if kind in ("minItems", "maxItems"):
+            word = "at least" if kind == "minItems" else "at most"
+            return f"must list {word} {found.validator_value} item(s) (it has {len(value)})", ""
+        if kind == "uniqueItems":
+            repeated = next(item for index, item in enumerate(value) if item in value[:index])
+            return f"lists {_show(repeated)} more than once", "remove the repeated entry"
+        if kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+            words = {"minimum": "at least", "exclusiveMinimum": "more than",
+                     "maximum": "at most", "exclusiveMaximum": "less than"}
+            return f"{shown} must be {words[kind]} {found.validator_value}", ""
+        if kind is None:
+            return "is not allowed here", ""
+        return found.message, ""
+
+
+def custom_message(found: ValidationError) -> str:
+    """The schema's ``errorMessage`` for this error (the ajv-errors convention), if any."""
+    own = found.schema.get("errorMessage") if isinstance(found.schema, dict) else None
+    if isinstance(own, str) and found.validator not in ("required", "additionalProperties", "type"):
+        return own
+    if isinstance(own, dict) and found.validator in own:
+        return own[found.validator]
+    return ""
+
+
+def _is_scalar(value: Any) -> bool:
+    return not isinstance(value, (dict, list))
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:57] + "...")
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a group of fields"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return str(value)

@@ -1,0 +1,74 @@
+"""Shared fixtures: the project's paths, content folders made for a test, and real Pelican builds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from board.settings import BoardSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+EXAMPLES = Path(__file__).resolve().parent / "examples"
+BOARD_TIMEZONE = ZoneInfo("Europe/London")  # pelicanconf.TIMEZONE
+
+
+def board_settings(content: Path) -> BoardSettings:
+    return BoardSettings.from_pelican({"PATH": str(content), "TIMEZONE": BOARD_TIMEZONE.key})
+
+
+def make_content(folder: Path, listings: dict[str, str] | None = None, organizations: Path | None = None) -> Path:
+    """A content folder: the board's vocabulary, some organizations, and the given listing texts."""
+    content = folder / "content"
+    (content / "opportunities").mkdir(parents=True)
+    shutil.copy(CONTENT / "vocabulary.yaml", content / "vocabulary.yaml")
+    shutil.copytree(organizations or EXAMPLES / "organizations", content / "organizations")
+    shutil.copytree(CONTENT / "logos", content / "logos")
+    for name, text in (listings or {}).items():
+        (content / "opportunities" / name).write_text(text, encoding="utf-8")
+    return content
+
+
+def epoch_at(day: date, clock: time = time(12, 0)) -> str:
+    """SOURCE_DATE_EPOCH for a moment on ``day`` in the board's time zone."""
+    return str(int(datetime.combine(day, clock, BOARD_TIMEZONE).timestamp()))
+
+
+def sample_today() -> date:
+    """The day the sample content was written for: its newest `posted` date."""
+    from board.read.yaml_loader import load_yaml
+
+    return max(date.fromisoformat(load_yaml(path).data["posted"])
+               for path in (CONTENT / "opportunities").glob("*.yaml"))
+
+
+def run_pelican(content: Path, output: Path, epoch: str, settings: str = "pelicanconf.py",
+                extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": epoch, **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def run_board(*arguments: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    environment = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})}
+    environment.pop("GITHUB_ACTIONS", None) if env is None or "GITHUB_ACTIONS" not in env else None
+    return subprocess.run([sys.executable, "-m", "board", *arguments], cwd=cwd, env=environment,
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample board, built once by real Pelican on the day its content was written for."""
+    output = tmp_path_factory.mktemp("sample-site")
+    result = run_pelican(CONTENT, output, epoch_at(sample_today()))
+    assert result.returncode == 0, result.stderr
+    return output

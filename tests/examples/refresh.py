@@ -1,0 +1,40 @@
+"""Rewrite the `# expect:` lines at the top of every example file from what the validator reports now.
+
+Run `PYTHONPATH=plugins .venv/bin/python tests/examples/refresh.py` after deliberately changing a
+message, then read the diff: every changed expectation must be a change you meant.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from conftest import EXAMPLES  # noqa: E402
+from test_validation_examples import problems_for  # noqa: E402
+
+EXPECT = re.compile(rb"^# expect: .*\n", re.MULTILINE)
+
+
+def refresh(path: Path) -> None:
+    body = EXPECT.sub(b"", path.read_bytes())
+    lines: list[str] = []
+    for _ in range(3):  # the header shifts line numbers; repeat until it describes itself
+        header = "".join(f"# expect: {line}\n" for line in lines).encode()
+        path.write_bytes(header + body)
+        with tempfile.TemporaryDirectory() as folder:
+            found = problems_for(path, Path(folder))
+        if found == lines:
+            return
+        lines = found
+    raise SystemExit(f"{path}: expectations did not settle")
+
+
+if __name__ == "__main__":
+    for example in sorted(EXAMPLES.glob("*/*.yaml")):
+        if example.parent.name in ("valid", "invalid"):
+            refresh(example)
+            print(f"refreshed {example.relative_to(EXAMPLES)}")
