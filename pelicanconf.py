@@ -77,4 +77,3 @@ BOARD_FEEDS = {"all": "feeds/all.{kind}.xml", "category": "feeds/categories/{slu
 # Reproducible output: no clock, no file-system order, no cache surprises.
 DELETE_OUTPUT_DIRECTORY = True
 LOAD_CONTENT_CACHE = False
-SLUGIFY_SOURCE = "basename"

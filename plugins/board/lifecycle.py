@@ -25,7 +25,7 @@ def closed_reason(listing: Listing, today: date) -> str | None:
 
 
 def sort_key(article: Any) -> tuple:
-    """Soonest deadline first; the id breaks ties so the order never depends on the file system."""
+    """By deadline, then id, so the order never depends on the file system."""
     return (article.listing.apply_by, article.listing.id)
 
 
@@ -33,9 +33,7 @@ def move_closed_out(generator: Any) -> None:
     listings = [article for article in generator.articles if hasattr(article, "listing")]
     closed = [article for article in listings if article.view.closed]
     generator.articles = sorted((a for a in listings if not a.view.closed), key=sort_key)
-    generator.hidden_articles = sorted(
-        [*generator.hidden_articles, *closed], key=lambda a: (a.listing.apply_by, a.listing.id), reverse=True,
-    )
+    generator.hidden_articles = sorted([*generator.hidden_articles, *closed], key=sort_key, reverse=True)
 
 
 def register() -> None:

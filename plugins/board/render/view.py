@@ -13,7 +13,6 @@ from babel.numbers import format_currency
 from ..lifecycle import closed_reason
 from ..model import Listing
 from ..read.vocabulary import Category, Vocabulary
-from ..validate.rules import effective_hourly_rate
 from .markdown import render_markdown
 
 MODE_LABELS = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}
@@ -22,6 +21,7 @@ LEVEL_LABELS = {"high-school": "High-school students", "undergraduate": "Undergr
 AUTHORIZATION_LABELS = {"any": "No work authorization needed", "authorized": "Must already be authorized to work",
                         "sponsorship-available": "Sponsorship available",
                         "citizenship-required": "Citizenship required"}
+CLOSING_SOON_DAYS = 7
 PAY_SUFFIX = {"fixed": "fixed fee", "stipend": "stipend"}
 
 
@@ -37,7 +37,6 @@ class ListingView:
     organization_id: str
     organization_name: str
     pay: str
-    hourly_rate: float
     effort: str
     mode: str
     mode_label: str
@@ -47,6 +46,7 @@ class ListingView:
     apply_by: date
     apply_by_text: str
     deadline_text: str
+    closing_soon: bool
     closed: bool
     closed_reason: str | None
     apply_url: str | None
@@ -68,7 +68,6 @@ def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: st
         organization_id=listing.organization.id,
         organization_name=listing.organization.name,
         pay=pay_text(data["compensation"], locale),
-        hourly_rate=effective_hourly_rate(data["compensation"], data["effort_hours"]),
         effort=effort_text(data["effort_hours"]),
         mode=data["location"]["mode"],
         mode_label=MODE_LABELS[data["location"]["mode"]],
@@ -78,6 +77,7 @@ def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: st
         apply_by=listing.apply_by,
         apply_by_text=format_date(listing.apply_by, "d MMM y", locale=locale),
         deadline_text=deadline_text(listing.apply_by, today, reason),
+        closing_soon=reason is None and (listing.apply_by - today).days < CLOSING_SOON_DAYS,
         closed=reason is not None,
         closed_reason=reason,
         apply_url=data["apply"].get("url"),

@@ -6,6 +6,7 @@ the page and feed plugins, so every file is parsed and checked exactly once per 
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass
 from datetime import date
@@ -54,5 +55,15 @@ def _progress(done: int, total: int) -> None:
         print(f"\rValidated {done}/{total} listings", end="\n" if done == total else "", file=sys.stderr)
 
 
+class _NoTracebackForContent(logging.Filter):
+    """Pelican logs a traceback for any failure; bad content is not a bug, so keep the message only."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], ContentInvalid):
+            record.exc_info = None
+        return True
+
+
 def register() -> None:
     signals.article_generator_init.connect(validate_before_reading)
+    logging.getLogger("pelican").addFilter(_NoTracebackForContent())
