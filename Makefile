@@ -8,7 +8,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv validate html serve devserver publish test schema shift-dates lock clean
+.PHONY: help venv validate html serve devserver publish test lint schema shift-dates lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ publish: venv ## Build the public site with publishconf.py (set SITEURL)
 test: venv ## Run every test (fails when no test runs, too)
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "make test: no tests were collected" >&2; fi; exit $$status
+
+lint: venv ## Lint the Python code with ruff
+	$(BIN)/python -m ruff check plugins tests pelicanconf.py publishconf.py
 
 schema: venv ## Refresh the category list in schemas/opportunity.schema.json from content/vocabulary.yaml
 	$(BIN)/python -m board schema

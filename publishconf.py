@@ -4,7 +4,7 @@ import os
 import sys
 
 sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403 - publishconf extends pelicanconf, as Pelican intends
+from pelicanconf import *  # noqa: F403 - publishconf extends pelicanconf, as Pelican intends
 
 SITEURL = os.environ.get("SITEURL", "https://example.github.io/micro-internships").rstrip("/")
 RELATIVE_URLS = False

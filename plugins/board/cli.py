@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from . import samples
 from .settings import BoardSettings
@@ -22,7 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         return arguments.run(arguments)
-    except Exception as failure:  # noqa: BLE001 - the last line of defence, reported as such
+    except Exception as failure:
         print(f"internal error: {type(failure).__name__}: {failure}\n"
               "This is a bug in the board, not in your content; please report it.", file=sys.stderr)
         return EXIT_INTERNAL

@@ -6,7 +6,7 @@ class BoardError(Exception):
     """Base class: a condition the user can fix, with a message saying how."""
 
 
-class ContentInvalid(BoardError):
+class InvalidContentError(BoardError):
     """Raised by the build gate when validation found errors; the problems were already printed."""
 
     exit_code = 1

@@ -11,7 +11,9 @@ from .read.yaml_loader import Document
 
 
 @dataclass
-class Organization:
+class _Entry:
+    """A validated content file: its id (the file name) and its loaded document."""
+
     id: str
     document: Document
 
@@ -19,20 +21,17 @@ class Organization:
     def data(self) -> dict[str, Any]:
         return self.document.data
 
+
+@dataclass
+class Organization(_Entry):
     @property
     def name(self) -> str:
         return self.data["name"]
 
 
 @dataclass
-class Listing:
-    id: str
-    document: Document
+class Listing(_Entry):
     organization: Organization
-
-    @property
-    def data(self) -> dict[str, Any]:
-        return self.document.data
 
     @property
     def apply_by(self) -> date:

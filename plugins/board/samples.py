@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 DATE_LINE = re.compile(r"^(?P<key>(posted|apply_by|start):[ \t]*['\"]?)(?P<date>\d{4}-\d{2}-\d{2})", re.MULTILINE)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 from zoneinfo import ZoneInfo
 
 DEFAULTS: dict[str, Any] = {
@@ -37,7 +38,7 @@ class BoardSettings:
     locale: str
 
     @classmethod
-    def from_pelican(cls, settings: Mapping[str, Any]) -> "BoardSettings":
+    def from_pelican(cls, settings: Mapping[str, Any]) -> BoardSettings:
         merged = {**DEFAULTS, **settings}
         return cls(
             content=Path(merged["PATH"]),
@@ -55,5 +56,5 @@ class BoardSettings:
 
     def now(self) -> datetime:
         epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+        moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
         return moment.astimezone(self.timezone)

@@ -13,8 +13,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from conftest import EXAMPLES  # noqa: E402
-from test_validation_examples import problems_for  # noqa: E402
+from conftest import EXAMPLES
+from test_validation_examples import problems_for
 
 EXPECT = re.compile(rb"^# expect: .*\n", re.MULTILINE)
 

@@ -45,7 +45,8 @@ def similar_open(closed: Any, open_articles: list) -> list:
         same_category = article.view.category.id == closed.view.category.id
         return (-same_category, -len(skills & set(article.view.skills)), article.view.apply_by, article.slug)
 
-    candidates = [a for a in open_articles if a.view.category.id == closed.view.category.id or skills & set(a.view.skills)]
+    candidates = [article for article in open_articles
+                  if article.view.category.id == closed.view.category.id or skills & set(article.view.skills)]
     return sorted(candidates, key=likeness)[:SIMILAR_COUNT]
 
 

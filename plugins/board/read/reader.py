@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from pelican import signals
 from pelican.readers import BaseReader
@@ -17,7 +17,7 @@ from ..render.view import build_view
 
 class OpportunityReader(BaseReader):
     enabled = True
-    file_extensions = ["yaml"]
+    file_extensions: ClassVar[list[str]] = ["yaml"]
 
     def read(self, filename: str) -> tuple[str, dict[str, Any]]:
         state = self.settings["BOARD_BUILD"]

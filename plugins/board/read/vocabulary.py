@@ -19,7 +19,7 @@ class Vocabulary:
     suggested_skills: tuple[str, ...]
 
     @classmethod
-    def from_data(cls, data: dict[str, Any]) -> "Vocabulary":
+    def from_data(cls, data: dict[str, Any]) -> Vocabulary:
         """Build from data already checked against schemas/vocabulary.schema.json."""
         categories = {
             key: Category(key, value["label"], value["description"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
@@ -20,7 +20,7 @@ URL_SCHEMES = {"https", "mailto"}
 class _DemoteHeadings(Treeprocessor):
     """A listing page already has its h1 and h2s: employer headings start at h3."""
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         for element in root.iter():
             if element.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
                 element.tag = f"h{min(int(element.tag[1]) + 2, 6)}"

@@ -15,7 +15,7 @@ from typing import Any
 
 from pelican import signals
 
-from ..errors import ContentInvalid
+from ..errors import InvalidContentError
 from ..model import Catalog
 from ..settings import BoardSettings
 from . import report
@@ -38,7 +38,7 @@ def validate_before_reading(generator: Any) -> None:
     for problem in result.problems:
         print(report.as_text(problem, root), file=sys.stderr)
     if not result.ok:
-        raise ContentInvalid(
+        raise InvalidContentError(
             f"{len(result.errors)} error(s) in the content, listed above; nothing was built. "
             "Run `make validate` to check again."
         )
@@ -59,7 +59,7 @@ class _NoTracebackForContent(logging.Filter):
     """Pelican logs a traceback for any failure; bad content is not a bug, so keep the message only."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.exc_info and isinstance(record.exc_info[1], ContentInvalid):
+        if record.exc_info and isinstance(record.exc_info[1], InvalidContentError):
             record.exc_info = None
         return True
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 import pycountry
 
@@ -73,10 +74,9 @@ def _date_order(context: _Context) -> Iterator[Problem]:
     if posted and apply_by and apply_by <= posted:
         yield context.error(("apply_by",), f"{apply_by} must be after posted ({posted})")
     elif posted and apply_by and (apply_by - posted).days > window:
-        yield context.error(
-            ("apply_by",), f"{apply_by} is {(apply_by - posted).days} days after posted; the board allows at most {window}",
-            "choose an earlier deadline, or post again later",
-        )
+        days = (apply_by - posted).days
+        yield context.error(("apply_by",), f"{apply_by} is {days} days after posted; the board allows at most {window}",
+                            "choose an earlier deadline, or post again later")
     if start and apply_by and start < apply_by:
         yield context.warning(("start",), f"{start} is before the application deadline ({apply_by})",
                               "students may not have been chosen by then")
