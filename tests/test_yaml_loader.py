@@ -55,3 +55,22 @@ def test_an_alias_bomb_fails_fast_with_a_clear_error(tmp_path: Path) -> None:
 def test_anything_but_one_plain_mapping_is_refused_with_a_message(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(YamlError, match=message.replace("[", r"\[").replace("?", r"\?")):
         load_text(tmp_path, text)
+
+
+def test_a_byte_order_mark_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "listing.yaml"
+    path.write_bytes(b"\xef\xbb\xbftitle: A\n")
+    with pytest.raises(YamlError, match="byte-order mark"):
+        load_yaml(path)
+
+
+def test_a_file_over_256_kb_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = tmp_path / "listing.yaml"
+    path.write_text("description: |\n" + ("  " + "x" * 98 + "\n") * 2700)
+    with pytest.raises(YamlError, match="larger than 256 KB"):
+        load_yaml(path)
+
+
+def test_text_is_normalised_to_nfc(tmp_path: Path) -> None:
+    document = load_text(tmp_path, "title: Cafe\u0301 study\n")
+    assert document.data["title"] == "Caf\u00e9 study"

@@ -8,6 +8,7 @@ value recorded so errors can point at a line and column.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ SEQ = "tag:yaml.org,2002:seq"
 
 _PLAIN_TAGS = {STR, INT, FLOAT, BOOL, NULL, MAP, SEQ}
 MAX_NODES = 50_000  # bounds alias expansion ("billion laughs") long before memory suffers
+MAX_FILE_BYTES = 256 * 1024
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -112,18 +115,31 @@ def load_yaml(path: Path) -> Document:
 
 
 def _read_text(path: Path) -> str:
+    """The file's text, refusing what YAML would accept but a reviewer could not see or trust."""
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise YamlError(path, f"cannot be read: {error.strerror}") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlError(path, f"is larger than {MAX_FILE_BYTES // 1024} KB, the most a listing file may be",
+                        hint="shorten the description")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise YamlError(path, "starts with a byte-order mark (BOM)", hint="save the file as UTF-8 without BOM")
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise YamlError(
             path, f"is not UTF-8 text (byte 0x{raw[error.start]:02x})", Position(line, 1),
             hint="save the file as UTF-8 in your editor",
         ) from None
+    tab = _TAB_INDENT.search(text)
+    if tab:
+        line = text.count("\n", 0, tab.start()) + 1
+        raise YamlError(path, "is indented with a tab; YAML needs spaces", Position(line, len(tab.group())),
+                        hint="replace the tab with spaces")
+    return text
 
 
 def _start(node: yaml.Node) -> Position:
@@ -172,7 +188,7 @@ class _Builder:
         self._check_tag(node)
         value = node.value
         if node.tag == STR or node.style in ("'", '"', "|", ">"):
-            return value
+            return unicodedata.normalize("NFC", value)
         if node.tag == BOOL:
             return value.lower() == "true"
         if node.tag == NULL:
