@@ -8,7 +8,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv validate html serve devserver publish test lint schema shift-dates lock clean
+.PHONY: help venv validate html serve devserver publish test lint schema shift-dates screenshot lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -48,6 +48,13 @@ schema: venv ## Refresh the category list in schemas/opportunity.schema.json fro
 
 shift-dates: venv ## Move the sample listings' dates so the newest is posted today
 	$(BIN)/python -m board shift-dates
+
+screenshot: html ## Refresh docs/screenshot.png from the built board (needs Debian's chromium)
+	mkdir -p docs
+	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
+	  --disable-background-networking --disable-component-update --disable-sync \
+	  --user-data-dir="$$(mktemp -d)" --window-size=1280,1100 \
+	  --screenshot=docs/screenshot.png "file://$(CURDIR)/$(OUTPUT)/index.html"
 
 lock: ## Re-pin requirements.lock from pyproject.toml in a fresh environment
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -14,6 +14,7 @@ from ..read.yaml_loader import Document, YamlError, load_yaml
 from ..settings import BoardSettings
 from .rules import ListingRules, check_logo
 from .schema import SchemaChecker, load_schema, with_categories
+from .text import text_problems
 
 VOCABULARY_FILE = "vocabulary.yaml"
 
@@ -93,6 +94,6 @@ def _load_checked(path: Path, checker: SchemaChecker, result: Result) -> Documen
         where = (failure.position.line, failure.position.column)
         result.problems.append(error(path, where, "", failure.message, failure.hint))
         return None
-    problems = checker.check(document)
+    problems = [*checker.check(document), *text_problems(document)]
     result.problems.extend(problems)
     return None if problems else document
