@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, make_content, run_board
+from conftest import EXAMPLES, ROOT, make_content, run_board
 
 
 @pytest.fixture
@@ -87,3 +87,17 @@ def test_every_command_explains_itself(command: str) -> None:
     result = run_board(command, "--help")
     assert result.returncode == 0
     assert "usage: python -m board" in result.stdout
+
+
+def test_an_internal_failure_names_the_file_and_exits_3_without_a_traceback(board: Path) -> None:
+    # A sitecustomize module breaks one rule, as a bug would; the content itself is fine.
+    (board / "sitecustomize.py").write_text(
+        "import board.validate.rules as rules\n"
+        "def broken(context):\n    raise KeyError('surprise')\n"
+        "rules._organization = broken\n"
+    )
+    result = validate(board, PYTHONPATH=f"{board}:{ROOT / 'plugins'}")
+    assert result.returncode == 3
+    assert "internal error while checking " in result.stderr and "acme-market-research.yaml" in result.stderr
+    assert "please report it" in result.stderr
+    assert "Traceback" not in result.stderr

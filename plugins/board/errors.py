@@ -10,3 +10,11 @@ class InvalidContentError(BoardError):
     """Raised by the build gate when validation found errors; the problems were already printed."""
 
     exit_code = 1
+
+
+class InternalError(BoardError):
+    """Raised by validation when checking a file failed unexpectedly: a bug in the board, not the file."""
+
+    def __init__(self, path: object, cause: BaseException):
+        super().__init__(f"internal error while checking {path}: {type(cause).__name__}: {cause}")
+        self.path = path

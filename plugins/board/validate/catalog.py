@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import BoardError, InternalError
 from ..model import Catalog, Listing, Organization
 from ..problems import Problem, error
 from ..read import content_dir
@@ -54,7 +56,8 @@ def validate_content(settings: BoardSettings, progress: Callable[[int, int], Non
     broken = {path.stem for path in (settings.content / "organizations").glob("*.yaml")} - set(catalog.organizations)
     rules = ListingRules(settings, vocabulary, catalog.organizations, broken)
     for document in _check_folder(settings.content / "opportunities", SchemaChecker(listing_schema), result, progress):
-        problems = rules.check(document)
+        with blame(document.path):
+            problems = rules.check(document)
         result.problems.extend(problems)
         if not any(problem.is_error for problem in problems):
             organization = catalog.organizations[document.data["organization"]]
@@ -86,14 +89,27 @@ def _check_folder(folder: Path, checker: SchemaChecker, result: Result,
     return valid
 
 
+@contextmanager
+def blame(path: Path) -> Iterator[None]:
+    """Turn an unexpected failure while checking ``path`` into an InternalError naming it."""
+    try:
+        yield
+    except (YamlError, BoardError):
+        raise
+    except Exception as failure:
+        raise InternalError(path, failure) from failure
+
+
 def _load_checked(path: Path, checker: SchemaChecker, result: Result) -> Document | None:
     result.files_checked += 1
     try:
-        document = load_yaml(path)
+        with blame(path):
+            document = load_yaml(path)
     except YamlError as failure:
         where = (failure.position.line, failure.position.column)
         result.problems.append(error(path, where, "", failure.message, failure.hint))
         return None
-    problems = [*checker.check(document), *text_problems(document)]
+    with blame(path):
+        problems = [*checker.check(document), *text_problems(document)]
     result.problems.extend(problems)
     return None if problems else document
