@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import samples
+from .errors import InternalError
 from .settings import BoardSettings
 from .validate import report
 from .validate.catalog import Result, load_vocabulary, validate_content
@@ -23,9 +24,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser.parse_args(argv)
     try:
         return arguments.run(arguments)
-    except Exception as failure:
-        print(f"internal error: {type(failure).__name__}: {failure}\n"
-              "This is a bug in the board, not in your content; please report it.", file=sys.stderr)
+    except InternalError as failure:
+        print(f"{failure}\n{BUG_REPORT}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as failure:  # the last line of defence, reported as such
+        print(f"internal error: {type(failure).__name__}: {failure}\n{BUG_REPORT}", file=sys.stderr)
         return EXIT_INTERNAL
 
 
