@@ -25,6 +25,7 @@ STATIC_PATHS = ["logos"]
 # --- Plugins and theme ------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    "board.publish.staging",  # build aside; replace output/ only when everything succeeded
     "board.validate.gate",  # validate everything first; stop the build on any error
     "board.read.reader",  # content/opportunities/<id>.yaml -> article
     "board.lifecycle",  # closed listings leave the board, keep their page

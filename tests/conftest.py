@@ -49,13 +49,25 @@ def sample_today() -> date:
                for path in (CONTENT / "opportunities").glob("*.yaml"))
 
 
+def _pelican_command(content: Path, output: Path, settings: str) -> list[str]:
+    return [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings)]
+
+
+def _pelican_env(epoch: str, extra_env: dict[str, str] | None) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": epoch, **(extra_env or {})}
+
+
 def run_pelican(content: Path, output: Path, epoch: str, settings: str = "pelicanconf.py",
                 extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": epoch, **(extra_env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(ROOT / settings)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )
+    """Build with real Pelican in a child process and wait for it."""
+    return subprocess.run(_pelican_command(content, output, settings), cwd=ROOT, env=_pelican_env(epoch, extra_env),
+                          capture_output=True, text=True, timeout=300)
+
+
+def start_pelican(content: Path, output: Path, epoch: str) -> subprocess.Popen:
+    """Start a real Pelican build without waiting for it."""
+    return subprocess.Popen(_pelican_command(content, output, "pelicanconf.py"), cwd=ROOT,
+                            env=_pelican_env(epoch, None), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def run_board(*arguments: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
