@@ -2,12 +2,54 @@
 
 from __future__ import annotations
 
+import filecmp
+import shutil
 import signal
 from datetime import date
 from pathlib import Path
 from time import monotonic, sleep
 
-from conftest import EXAMPLES, epoch_at, make_content, run_pelican, start_pelican
+from conftest import CONTENT, EXAMPLES, epoch_at, make_content, run_pelican, sample_today, start_pelican
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(tmp_path: Path, sample_site: Path) -> None:
+    again = tmp_path / "again"
+    result = run_pelican(CONTENT, again, epoch_at(sample_today()))
+    assert result.returncode == 0, result.stderr
+    first, second = tree(sample_site), tree(again)
+    assert sorted(first) == sorted(second)
+    changed = [name for name in first if first[name] != second[name]]
+    assert changed == []
+
+
+def test_an_invalid_listing_stops_the_build_and_leaves_the_previous_site(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    shutil.copy(EXAMPLES / "invalid" / "apply-url-not-https.yaml", content / "opportunities" / "broken-listing.yaml")
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "index.html").write_text("the previous site")
+    result = run_pelican(content, output, epoch_at(sample_today()))
+    assert result.returncode != 0
+    assert "broken-listing.yaml:25:8: error: apply.url: 'http://acme.com' must be an https:// URL" in result.stderr
+    assert "nothing was built" in result.stdout + result.stderr
+    assert [path.name for path in output.iterdir()] == ["index.html"]
+    assert (output / "index.html").read_text() == "the previous site"
+
+
+def test_publish_settings_give_absolute_urls_from_siteurl(tmp_path: Path) -> None:
+    output = tmp_path / "public"
+    result = run_pelican(CONTENT, output, epoch_at(sample_today()), settings="publishconf.py",
+                         extra_env={"SITEURL": "https://board.example.edu/"})
+    assert result.returncode == 0, result.stderr
+    home = (output / "index.html").read_text()
+    assert 'href="https://board.example.edu/theme/css/board.css"' in home
+    assert "localhost" not in "".join(path.read_text() for path in output.rglob("*.xml"))
+    assert not filecmp.cmp(output / "index.html", output / "remote" / "index.html", shallow=False)
 
 
 def test_a_build_killed_half_way_leaves_the_previous_site_and_the_next_build_recovers(tmp_path: Path) -> None:
