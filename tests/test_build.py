@@ -176,3 +176,15 @@ def test_every_page_has_landmarks_a_skip_link_and_the_main_feed(sample_site: Pat
         assert len(page.xpath("//h1")) == 1, relative
         assert any(href.endswith("feeds/all.atom.xml") for href in page.xpath("//link[@rel='alternate']/@href"))
         assert not page.xpath("//script[not(@type='application/ld+json')]"), f"{relative} needs no JavaScript"
+
+
+def test_a_listing_page_names_every_country_and_the_full_address(sample_site: Path) -> None:
+    remote = max((key for key, listing in OPEN.items() if listing["location"]["mode"] == "remote"),
+                 key=lambda key: len(OPEN[key]["location"]["countries"]))
+    assert len(OPEN[remote]["location"]["countries"]) > 3
+    facts = html(sample_site, f"opportunities/{remote}/index.html").xpath("//aside//dd")[2].text_content()
+    assert facts.count(",") == len(OPEN[remote]["location"]["countries"]) - 1
+    onsite = next(key for key, listing in OPEN.items() if "street" in listing["location"].get("address", {}))
+    address = OPEN[onsite]["location"]["address"]
+    facts = html(sample_site, f"opportunities/{onsite}/index.html").xpath("//aside//dd")[2].text_content()
+    assert address["street"] in facts and address["city"] in facts

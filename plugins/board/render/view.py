@@ -41,6 +41,7 @@ class ListingView:
     mode: str
     mode_label: str
     location: str
+    location_detail: str
     posted: date
     posted_text: str
     apply_by: date
@@ -72,6 +73,7 @@ def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: st
         mode=data["location"]["mode"],
         mode_label=MODE_LABELS[data["location"]["mode"]],
         location=location_text(data["location"], locale),
+        location_detail=location_detail(data["location"], locale),
         posted=listing.posted,
         posted_text=format_date(listing.posted, "d MMM y", locale=locale),
         apply_by=listing.apply_by,
@@ -118,6 +120,16 @@ def location_text(location: dict[str, Any], locale: str) -> str:
         return "Remote from " + ", ".join(country_name(code, locale) for code in countries)
     address = location["address"]
     return f"{MODE_LABELS[location['mode']]} in {address['city']}, {country_name(address['country'], locale)}"
+
+
+def location_detail(location: dict[str, Any], locale: str) -> str:
+    """Everything about the place, for the listing's own page."""
+    if location["mode"] == "remote":
+        return "Remote from " + ", ".join(country_name(code, locale) for code in location["countries"])
+    address = location["address"]
+    town = " ".join(part for part in (address.get("postal_code"), address["city"]) if part)
+    parts = [address.get("street"), town, address.get("region"), country_name(address["country"], locale)]
+    return f"{MODE_LABELS[location['mode']]}: " + ", ".join(part for part in parts if part)
 
 
 def deadline_text(apply_by: date, today: date, reason: str | None) -> str:
