@@ -102,7 +102,7 @@ def test_an_open_listing_has_job_posting_structured_data(sample_site: Path, key:
         assert posting["jobLocation"]["address"]["addressCountry"] == listing["location"]["address"]["country"]
     if listing["compensation"]["type"] != "unpaid":
         assert posting["baseSalary"]["currency"] == listing["compensation"]["currency"]
-    assert page.xpath("//a[@class='button']")
+    assert page.xpath("//a[@class='button'] | //*[@class='apply-email']")
 
 
 def test_a_closed_listing_keeps_its_page_with_a_notice_and_no_structured_data(sample_site: Path) -> None:
@@ -110,7 +110,7 @@ def test_a_closed_listing_keeps_its_page_with_a_notice_and_no_structured_data(sa
         page = html(sample_site, f"opportunities/{key}/index.html")
         assert page.xpath("//*[contains(@class, 'notice--closed')]"), key
         assert not page.xpath("//script[@type='application/ld+json']"), key
-        assert not page.xpath("//a[@class='button']"), key
+        assert not page.xpath("//a[@class='button'] | //*[@class='apply-email']"), key
     assert sorted(all_pages(sample_site, "closed/index.html")) == sorted(CLOSED)
 
 
@@ -175,7 +175,9 @@ def test_every_page_has_landmarks_a_skip_link_and_the_main_feed(sample_site: Pat
         assert page.xpath("//main[@id='main']") and page.xpath("//header") and page.xpath("//nav"), relative
         assert len(page.xpath("//h1")) == 1, relative
         assert any(href.endswith("feeds/all.atom.xml") for href in page.xpath("//link[@rel='alternate']/@href"))
-        assert not page.xpath("//script[not(@type='application/ld+json')]"), f"{relative} needs no JavaScript"
+        inline = page.xpath("//script[not(@src) and not(@type='application/ld+json')]")
+        assert not inline, f"{relative} has inline script"
+        assert all(src.endswith("/theme/js/email.js") for src in page.xpath("//script/@src")), relative
 
 
 def test_a_listing_page_names_every_country_and_the_full_address(sample_site: Path) -> None:

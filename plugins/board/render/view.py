@@ -13,6 +13,7 @@ from babel.numbers import format_currency
 from ..lifecycle import closed_reason
 from ..model import Listing
 from ..read.vocabulary import Category, Vocabulary
+from .email import HiddenEmail, hide_email
 from .markdown import render_markdown
 
 MODE_LABELS = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}
@@ -51,7 +52,7 @@ class ListingView:
     closed: bool
     closed_reason: str | None
     apply_url: str | None
-    apply_email: str | None
+    apply_email: HiddenEmail | None
     facts: list[tuple[str, str]]
 
 
@@ -83,7 +84,8 @@ def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: st
         closed=reason is not None,
         closed_reason=reason,
         apply_url=data["apply"].get("url"),
-        apply_email=data["apply"].get("email"),
+        apply_email=hide_email(data["apply"]["email"], f"Application: {data['title']}")
+        if "email" in data["apply"] else None,
         facts=_facts(data, locale),
     )
 
