@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from html import escape
 
 from feedgen.feed import FeedGenerator
 
@@ -13,9 +14,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 @dataclass(frozen=True)
 class Entry:
+    """One item, all plain text: the wrapper escapes it for each place it goes."""
+
     url: str
     title: str
     summary: str
+    details: str
     published: datetime
     author: str
     categories: tuple[str, ...]
@@ -63,8 +67,12 @@ def _add(feed: FeedGenerator, entry: Entry) -> None:
     item.guid(entry.url, permalink=True)
     item.title(xml_text(entry.title))
     item.link(href=entry.url)
-    item.description(xml_text(entry.summary))
-    item.summary(xml_text(entry.summary))
+    # Feed readers render RSS descriptions and Atom html content as HTML, so employer text is
+    # HTML-escaped before feedgen XML-escapes it: markup in a title arrives as visible text.
+    html_body = f"<p>{escape(entry.summary, quote=False)}</p><p>{escape(entry.details, quote=False)}</p>"
+    item.summary(xml_text(f"{entry.summary}\n\n{entry.details}"), type="text")
+    item.description(xml_text(html_body))
+    item.content(xml_text(html_body), type="html")
     item.published(entry.published)
     item.updated(entry.published)
     item.author(name=xml_text(entry.author))

@@ -52,11 +52,11 @@ class FeedsGenerator(Generator):
 
     def _entry(self, article: Any, site: str) -> Entry:
         view = article.view
-        details = f"Pay: {view.pay}. Effort: {view.effort}. {view.location}. Apply by {view.apply_by_text}."
         return Entry(
             url=f"{site}/{article.url}",
             title=view.title,
-            summary=f"{view.summary}\n\n{details}",
+            summary=view.summary,
+            details=f"Pay: {view.pay}. Effort: {view.effort}. {view.location}. Apply by {view.apply_by_text}.",
             published=article.date,
             author=view.organization_name,
             categories=(view.category.label, *view.skills),
