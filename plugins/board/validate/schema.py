@@ -40,21 +40,22 @@ class SchemaChecker:
         self.validator = Draft202012Validator(schema)
 
     def check(self, document: Document) -> list[Problem]:
-        return [self._problem(document, found) for found in self.validator.iter_errors(document.data)]
+        return [problem for found in self.validator.iter_errors(document.data)
+                for problem in self._problems(document, found)]
 
-    def _problem(self, document: Document, found: ValidationError) -> Problem:
+    def _problems(self, document: Document, found: ValidationError) -> list[Problem]:
         path = tuple(found.absolute_path)
         if found.validator == "additionalProperties":
-            return self._unknown_field(document, found, path)
+            known = list(found.schema.get("properties", {}))
+            return [self._unknown_field(document, path, extra, known)
+                    for extra in found.instance if extra not in known]
         if found.validator == "required":
-            return self._missing_field(document, found, path)
+            return [self._missing_field(document, found, path)]
         where = document.position(path)
         message, hint = self._explain(found)
-        return error(document.path, (where.line, where.column), dotted(path), message, hint)
+        return [error(document.path, (where.line, where.column), dotted(path), message, hint)]
 
-    def _unknown_field(self, document: Document, found: ValidationError, path: tuple) -> Problem:
-        known = list(found.schema.get("properties", {}))
-        extra = sorted(set(found.instance) - set(known))[0]
+    def _unknown_field(self, document: Document, path: tuple, extra: str, known: list[str]) -> Problem:
         where = document.position((*path, extra), key=True)
         close = difflib.get_close_matches(extra, known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"known fields here: {', '.join(known)}"

@@ -1,0 +1,164 @@
+"""Tests an attacker would write: a corpus of hostile listings, and a scan of everything built from them.
+
+Each file in ``hostile/`` says in an ``# expect:`` line whether the board must refuse it (with a
+named message) or accept it and render it inert. The scanner builds one site from every accepted
+file and walks every output file, checking that no employer text became markup, script or a
+dangerous URL anywhere: pages, feeds, structured data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+
+from board.validate.catalog import validate_content
+from conftest import EXAMPLES, board_settings, epoch_at, make_content, run_pelican
+
+HOSTILE = Path(__file__).resolve().parent / "hostile"
+EXPECT = re.compile(rb"^# expect: (inert|rejected: (.*))$", re.MULTILINE)
+DANGEROUS_URL = re.compile(r"^(javascript|data|vbscript):", re.IGNORECASE)
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster", "srcdoc"}
+FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "style", "base", "form", "frame", "frameset", "applet", "svg", "math"}
+OUR_SCRIPTS = re.compile(r"(^|/)theme/js/[a-z-]+\.js$")
+
+
+def corpus() -> dict[str, str | None]:
+    """File name -> expected refusal message, or None when the file must be accepted."""
+    cases = {}
+    for path in sorted(HOSTILE.glob("*.yaml")):
+        match = EXPECT.search(path.read_bytes())
+        assert match, f"{path.name} has no '# expect:' line"
+        cases[path.name] = match[2].decode() if match[2] else None
+    return cases
+
+
+CASES = corpus()
+INERT = sorted(name for name, refusal in CASES.items() if refusal is None)
+
+
+def hostile_content(folder: Path, names: list[str]) -> Path:
+    content = make_content(folder)
+    for organization in (HOSTILE / "organizations").glob("*.yaml"):
+        shutil.copy(organization, content / "organizations" / organization.name)
+    for name in names:
+        shutil.copy(HOSTILE / name, content / "opportunities" / name)
+    return content
+
+
+def test_the_corpus_is_large_and_covers_both_outcomes() -> None:
+    assert len(CASES) >= 40
+    assert len(INERT) >= 20 and len(CASES) - len(INERT) >= 20
+
+
+@pytest.mark.parametrize(("name", "refusal"), sorted(CASES.items()), ids=sorted(CASES))
+def test_each_hostile_file_is_refused_with_its_message_or_accepted(name: str, refusal: str | None,
+                                                                   tmp_path: Path) -> None:
+    result = validate_content(board_settings(hostile_content(tmp_path, [name])))
+    messages = [f"{problem.field}: {problem.message}" if problem.field else problem.message
+                for problem in result.errors]
+    if refusal is None:
+        assert messages == []
+        assert Path(name).stem in result.catalog.listings
+    else:
+        assert any(refusal in message for message in messages), messages
+        assert Path(name).stem not in result.catalog.listings
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    content = hostile_content(folder, INERT)
+    output = folder / "output"
+    result = run_pelican(content, output, epoch_at(__import__("datetime").date(2026, 11, 2)))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return output
+
+
+def test_every_accepted_hostile_listing_is_published(hostile_site: Path) -> None:
+    for name in INERT:
+        assert (hostile_site / "opportunities" / Path(name).stem / "index.html").is_file()
+
+
+def test_no_page_holds_employer_markup_script_or_dangerous_urls(hostile_site: Path) -> None:
+    pages = sorted(hostile_site.rglob("*.html"))
+    assert len(pages) > len(INERT)
+    for path in pages:
+        problems = scan_html(path.read_text(encoding="utf-8"))
+        assert problems == [], f"{path.relative_to(hostile_site)}: {problems}"
+
+
+def test_structured_data_is_json_that_cannot_end_its_script(hostile_site: Path) -> None:
+    for path in hostile_site.rglob("*.html"):
+        raw = path.read_text(encoding="utf-8")
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', raw, re.DOTALL):
+            assert "<" not in block and ">" not in block
+            json.loads(block)
+
+
+def test_every_feed_is_well_formed_xml_whose_html_carries_no_employer_markup(hostile_site: Path) -> None:
+    feeds = sorted(hostile_site.rglob("*.xml"))
+    assert feeds
+    for path in feeds:
+        tree = lxml.etree.parse(str(path))  # raises on anything that is not well-formed XML
+        for element in tree.iter():
+            if not isinstance(element.tag, str):
+                continue
+            local = lxml.etree.QName(element).localname
+            assert local != "script", path
+            if local in {"description", "encoded"} or (local == "content" and element.get("type") == "html"):
+                problems = scan_html(f"<div>{element.text or ''}</div>", fragment=True)
+                assert problems == [], f"{path.relative_to(hostile_site)}: {problems}"
+            if local in {"title", "summary"}:
+                assert element.get("type") in (None, "text"), path
+
+
+def test_no_other_output_file_carries_employer_script(hostile_site: Path) -> None:
+    for path in hostile_site.rglob("*"):
+        if path.suffix in {".js", ".json", ".ics"}:
+            assert "alert(" not in path.read_text(encoding="utf-8"), path
+
+
+def scan_html(text: str, fragment: bool = False) -> list[str]:
+    """Everything in an HTML document that could run script or load something dangerous."""
+    root = lxml.html.fragment_fromstring(text) if fragment else lxml.html.document_fromstring(text)
+    problems = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        if tag in FORBIDDEN_ELEMENTS or (tag == "meta" and element.get("http-equiv", "").lower() == "refresh"):
+            problems.append(f"<{tag}>")
+        if tag == "script" and not _our_script(element, fragment):
+            problems.append(f"script: {(element.get('src') or element.text or '')[:60]}")
+        for attribute, value in element.attrib.items():
+            name = attribute.lower()
+            if name.startswith("on") or name == "style":
+                problems.append(f"<{tag} {name}>")
+            if name in URL_ATTRIBUTES and DANGEROUS_URL.match(re.sub(r"[\x00-\x20]", "", value)):
+                problems.append(f"<{tag} {name}={value[:40]}>")
+    return problems
+
+
+def _our_script(element: lxml.html.HtmlElement, fragment: bool) -> bool:
+    if fragment:
+        return False
+    if element.get("type") == "application/ld+json" and not element.get("src"):
+        return True
+    return bool(OUR_SCRIPTS.search(element.get("src") or "")) and not (element.text or "").strip()
+
+
+def test_the_scanner_itself_catches_what_it_looks_for() -> None:
+    attacks = [
+        "<img src=x onerror=alert(1)>", "<a href=' javascript:alert(1)'>x</a>", "<script>alert(1)</script>",
+        "<iframe src=https://x.example></iframe>", "<a href='DATA:text/html,x'>x</a>", "<p style='x'>y</p>",
+        "<svg><a xlink:href='javascript:alert(1)'>x</a></svg>", "<meta http-equiv=refresh content='0;url=x'>",
+    ]
+    for attack in attacks:
+        assert scan_html(f"<html><body>{attack}</body></html>"), attack
+    assert scan_html(f"<div>{EXAMPLES.name}</div>", fragment=True) == []
