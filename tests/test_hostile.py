@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 import shutil
 from pathlib import Path
 
@@ -24,7 +25,8 @@ HOSTILE = Path(__file__).resolve().parent / "hostile"
 EXPECT = re.compile(rb"^# expect: (inert|rejected: (.*))$", re.MULTILINE)
 DANGEROUS_URL = re.compile(r"^(javascript|data|vbscript):", re.IGNORECASE)
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster", "srcdoc"}
-FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "style", "base", "form", "frame", "frameset", "applet", "svg", "math"}
+FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "style", "base", "form", "frame", "frameset", "applet", "svg",
+                      "math"}
 OUR_SCRIPTS = re.compile(r"(^|/)theme/js/[a-z-]+\.js$")
 
 
@@ -75,7 +77,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     content = hostile_content(folder, INERT)
     output = folder / "output"
-    result = run_pelican(content, output, epoch_at(__import__("datetime").date(2026, 11, 2)))
+    result = run_pelican(content, output, epoch_at(date(2026, 11, 2)))
     assert result.returncode == 0, result.stdout + result.stderr
     return output
 
