@@ -36,17 +36,18 @@ class FeedInfo:
     language: str
 
 
-def xml_text(text: str) -> str:
-    """Drop the characters XML 1.0 cannot carry, so an employer's text never breaks a feed."""
-    return _NOT_XML.sub("", text)
+def xml_text(text: str, fallback: str = "") -> str:
+    """Drop the characters XML 1.0 cannot carry, so an employer's text never breaks a feed.
+    feedgen refuses empty required fields, so those get a fallback."""
+    return _NOT_XML.sub("", text).strip() or fallback
 
 
 def render(info: FeedInfo, entries: list[Entry]) -> tuple[bytes, bytes]:
     """The feed as (RSS 2.0, Atom) bytes. Entries are written in the order given."""
     feed = FeedGenerator()
     feed.id(info.url)
-    feed.title(xml_text(info.title))
-    feed.subtitle(xml_text(info.description))
+    feed.title(xml_text(info.title, "Listings"))
+    feed.subtitle(xml_text(info.description, "Listings"))
     feed.language(info.language)
     feed.updated(info.updated)
     feed.lastBuildDate(info.updated)
@@ -65,7 +66,7 @@ def _add(feed: FeedGenerator, entry: Entry) -> None:
     item = feed.add_entry(order="append")
     item.id(entry.url)
     item.guid(entry.url, permalink=True)
-    item.title(xml_text(entry.title))
+    item.title(xml_text(entry.title, "Untitled listing"))
     item.link(href=entry.url)
     # Feed readers render RSS descriptions and Atom html content as HTML, so employer text is
     # HTML-escaped before feedgen XML-escapes it: markup in a title arrives as visible text.
@@ -75,6 +76,6 @@ def _add(feed: FeedGenerator, entry: Entry) -> None:
     item.content(xml_text(html_body), type="html")
     item.published(entry.published)
     item.updated(entry.published)
-    item.author(name=xml_text(entry.author))
+    item.author(name=xml_text(entry.author, "Unknown organization"))
     for term in entry.categories:
         item.category(term=xml_text(term))
