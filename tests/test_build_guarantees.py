@@ -26,6 +26,16 @@ def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(tmp_path:
     assert changed == []
 
 
+def test_rebuilding_over_a_previous_site_gives_the_same_bytes_as_a_clean_build(tmp_path: Path,
+                                                                               sample_site: Path) -> None:
+    output = tmp_path / "output"
+    shutil.copytree(sample_site, output)
+    (output / "stale-page.html").write_text("left over from an older build")
+    result = run_pelican(CONTENT, output, epoch_at(sample_today()))
+    assert result.returncode == 0, result.stderr
+    assert tree(output) == tree(sample_site)
+
+
 def test_an_invalid_listing_stops_the_build_and_leaves_the_previous_site(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
