@@ -8,7 +8,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv validate html serve devserver publish test lint schema shift-dates screenshot lock clean
+.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates screenshot lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -42,6 +42,9 @@ test: venv ## Run every test (fails when no test runs, too)
 
 lint: venv ## Lint the Python code with ruff
 	$(BIN)/python -m ruff check plugins tests pelicanconf.py publishconf.py
+
+new: venv ## Write a new listing file by answering a few questions
+	$(BIN)/python -m board new
 
 schema: venv ## Refresh the category list in schemas/opportunity.schema.json from content/vocabulary.yaml
 	$(BIN)/python -m board schema

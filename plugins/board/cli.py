@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import samples
+from .contribute.new import LISTING_QUESTIONS, ORGANIZATION_QUESTIONS, NewListingError, flag_name, new_listing
 from .errors import InternalError
 from .settings import BoardSettings
 from .validate import report
@@ -46,6 +47,22 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--quiet", action="store_true", help="print errors and warnings only, no summary")
     check.set_defaults(run=_validate)
+
+    new = commands.add_parser(
+        "new", help="write a new, commented listing file (and its organization's file when new)",
+        description="Ask a few questions (or take them as flags) and write content/opportunities/<id>.yaml, "
+                    "commented field by field, plus content/organizations/<org>.yaml when the organization is "
+                    "new. Each answer is checked as you give it. Without a terminal every answer must be a flag.",
+    )
+    new.add_argument("--id", help="the listing's permanent id (default: from organization and title)")
+    new.add_argument("--description", help="the Markdown brief (default: a skeleton to fill in)")
+    new.add_argument("--no-input", action="store_true", help="never ask; fail when a flag is missing")
+    for question in LISTING_QUESTIONS:
+        new.add_argument(f"--{flag_name(question.key)}", metavar="TEXT", help=question.prompt)
+    for question in ORGANIZATION_QUESTIONS:
+        new.add_argument(f"--org-{flag_name(question.key)}", metavar="TEXT",
+                         help=f"new organization: {question.prompt}")
+    new.set_defaults(run=_new)
 
     schema = commands.add_parser(
         "schema", help="refresh the schema's category list from content/vocabulary.yaml",
@@ -86,6 +103,37 @@ def _validate(arguments: argparse.Namespace) -> int:
     if not arguments.quiet:
         print(report.summary_line(result.problems, result.files_checked), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_INVALID
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    settings = _settings(arguments)
+    flags = {key.replace("_", "-"): value for key, value in vars(arguments).items() if isinstance(value, str)}
+    given = {question.key: flags[flag_name(question.key)] for question in LISTING_QUESTIONS
+             if flag_name(question.key) in flags}
+    given |= {f"org-{question.key}": flags[f"org-{flag_name(question.key)}"] for question in ORGANIZATION_QUESTIONS
+              if f"org-{flag_name(question.key)}" in flags}
+    given |= {key: flags[key] for key in ("id", "description") if key in flags}
+    interactive = sys.stdin.isatty() and not arguments.no_input
+    schemas = {name: load_schema(settings.schemas / f"{name}.schema.json") for name in ("opportunity", "organization")}
+    try:
+        written = new_listing(settings.content, schemas, given, _ask if interactive else None, settings.today())
+    except NewListingError as failure:
+        print(f"error: {failure}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in written:
+        print(f"Wrote {path}")
+    result = validate_content(settings)
+    problems = [problem for problem in result.problems if problem.file in written]
+    for problem in problems:
+        print(report.as_text(problem, Path.cwd()))
+    print("Fill in the description, then run `make validate`." if not problems else "Fix the problems above.")
+    return EXIT_INVALID if any(problem.is_error for problem in problems) else EXIT_OK
+
+
+def _ask(prompt: str, help_text: str) -> str:
+    if help_text:
+        print(f"  ({help_text})")
+    return input(f"{prompt}: ")
 
 
 def _refresh_schema(arguments: argparse.Namespace) -> int:
