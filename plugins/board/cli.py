@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import samples
+from .contribute.from_issue import listing_from_issue
 from .contribute.new import LISTING_QUESTIONS, ORGANIZATION_QUESTIONS, NewListingError, flag_name, new_listing
+from .contribute.pull_request import check_pull_request
 from .errors import InternalError
 from .settings import BoardSettings
 from .validate import report
@@ -63,6 +65,28 @@ def _parser() -> argparse.ArgumentParser:
         new.add_argument(f"--org-{flag_name(question.key)}", metavar="TEXT",
                          help=f"new organization: {question.prompt}")
     new.set_defaults(run=_new)
+
+    pull = commands.add_parser(
+        "check-pr", help="validate, check who may post what, and write the pull request's job summary",
+        description="Validate all content, apply the ownership rule to the files changed since BASE (git), and "
+                    "write a Markdown job summary. Exits 1 on any error or refused change.",
+    )
+    pull.add_argument("--base", required=True, help="the commit the pull request is compared against")
+    pull.add_argument("--author", required=True, help="the pull request author's GitHub login")
+    pull.add_argument("--summary", type=Path, help="append the Markdown summary to this file ($GITHUB_STEP_SUMMARY)")
+    pull.set_defaults(run=lambda arguments: check_pull_request(
+        _settings(arguments), arguments.base, arguments.author, arguments.summary))
+
+    issue = commands.add_parser(
+        "from-issue", help="turn an approved 'Post an opportunity' issue into a listing file",
+        description="Read the issue from a GitHub event file, write the listing it describes, and validate it. "
+                    "On failure, write a Markdown comment explaining what to fix and exit 1.",
+    )
+    issue.add_argument("--event", type=Path, required=True, help="the event JSON ($GITHUB_EVENT_PATH)")
+    issue.add_argument("--comment", type=Path, default=Path("issue-comment.md"),
+                       help="where to write the comment on failure (default: %(default)s)")
+    issue.set_defaults(run=lambda arguments: listing_from_issue(_settings(arguments), arguments.event,
+                                                                arguments.comment))
 
     schema = commands.add_parser(
         "schema", help="refresh the schema's category list from content/vocabulary.yaml",

@@ -6,7 +6,6 @@ checked against its field's schema at once, so a wrong answer is asked again, no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -40,7 +39,9 @@ class Question:
 
 
 def _words(text: str) -> list[str]:
-    return [part.strip() for part in re.split(r"[,\n]", text) if part.strip()]
+    """Items one per line or, on a single line, separated by commas."""
+    separator = "\n" if "\n" in text.strip() else ","
+    return [part.strip() for part in text.split(separator) if part.strip()]
 
 
 def _number(text: str) -> float | int:

@@ -1,0 +1,59 @@
+"""The pull-request job summary: each changed listing as a student would see it, then every problem."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..problems import Problem
+from ..render.view import ListingView
+from .ownership import Finding
+
+
+def job_summary(listings: Iterable[ListingView], problems: list[Problem], findings: list[Finding],
+                root: Path) -> str:
+    listings = list(listings)
+    errors = [problem for problem in problems if problem.is_error]
+    refused = [finding for finding in findings if finding.verdict == "refused"]
+    verdict = "❌ Changes needed" if errors or refused else "✅ Ready for review"
+    lines = [f"## {verdict}", "", _counts(problems, findings), ""]
+    if listings:
+        lines += ["### Changed listings, as students will see them", "",
+                  "| Listing | Organization | Pay | Effort | Where | Deadline |", "|---|---|---|---|---|---|"]
+        lines += [f"| {cell(view.title)} | {cell(view.organization_name)} | {cell(view.pay)} | {cell(view.effort)} "
+                  f"| {cell(view.location)} | {cell(view.deadline_text)} ({view.apply_by_text}) |" for view in listings]
+        lines.append("")
+    if problems:
+        lines += ["### Problems", ""] + [_problem(problem, root) for problem in problems] + [""]
+    if findings:
+        lines += ["### Who may post", ""] + [_finding(finding) for finding in findings] + [""]
+    return "\n".join(lines) + "\n"
+
+
+def cell(text: str) -> str:
+    """Employer text made safe for a Markdown table cell: no markup, no column breaks."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    return " ".join(escaped.split())
+
+
+def _counts(problems: list[Problem], findings: list[Finding]) -> str:
+    errors = sum(problem.is_error for problem in problems)
+    return (f"{errors} error(s), {len(problems) - errors} warning(s), "
+            f"{sum(f.verdict == 'refused' for f in findings)} ownership refusal(s), "
+            f"{sum(f.verdict == 'review' for f in findings)} item(s) for a maintainer to review.")
+
+
+def _problem(problem: Problem, root: Path) -> str:
+    try:
+        where = problem.file.resolve().relative_to(root.resolve())
+    except ValueError:
+        where = problem.file
+    icon = "❌" if problem.is_error else "⚠️"
+    field = f"`{cell(problem.field)}`: " if problem.field else ""
+    hint = f" ({cell(problem.hint)})" if problem.hint else ""
+    return f"- {icon} `{where}:{problem.line}:{problem.column}` {field}{cell(problem.message)}{hint}"
+
+
+def _finding(finding: Finding) -> str:
+    icon = "❌" if finding.verdict == "refused" else "👀"
+    return f"- {icon} `{finding.path}`: {cell(finding.message)}"
