@@ -10,6 +10,8 @@ SITEURL = "http://localhost:8000"
 TIMEZONE = "Europe/London"  # listings close at the end of their apply_by day in this zone
 DEFAULT_LANG = "en"
 BOARD_LOCALE = "en"  # formats money, dates and country names
+BOARD_REPOSITORY = "your-org/micro-internship-board"  # on GitHub: where employers post
+BOARD_BRANCH = "main"
 
 # Policy (see README, "Running your own board").
 BOARD_MAX_WINDOW_DAYS = 120  # longest time from posted to apply_by
@@ -31,6 +33,7 @@ PLUGINS = [
     "board.lifecycle",  # closed listings leave the board, keep their page
     "board.publish.pages",  # remote, closed, every category and organization
     "board.publish.feeds",  # RSS and Atom with feedgen
+    "board.publish.post_page",  # "Post an opportunity", with an example from the schema
 ]
 THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
@@ -55,6 +58,8 @@ AUTHORS_URL = "organizations/"
 AUTHORS_SAVE_AS = "organizations/index.html"
 REMOTE_URL = "remote/"
 REMOTE_SAVE_AS = "remote/index.html"
+POST_URL = "post/"
+POST_SAVE_AS = "post/index.html"
 CLOSED_URL = "closed/"
 CLOSED_SAVE_AS = "closed/index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors"]

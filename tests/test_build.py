@@ -10,11 +10,13 @@ import json
 from datetime import date
 from html import unescape
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import feedparser
 import lxml.html
 import pytest
 import yaml
+from jsonschema import Draft202012Validator
 
 from board.read.yaml_loader import load_yaml
 from conftest import CONTENT, sample_today
@@ -192,3 +194,17 @@ def test_a_listing_page_names_every_country_and_the_full_address(sample_site: Pa
     address = OPEN[onsite]["location"]["address"]
     facts = html(sample_site, f"opportunities/{onsite}/index.html").xpath("//aside//dd")[2].text_content()
     assert address["street"] in facts and address["city"] in facts
+
+
+def test_the_post_page_shows_a_schema_valid_example_and_links_to_the_editor_and_the_form(sample_site: Path) -> None:
+    page = html(sample_site, "post/index.html")
+    example = page.xpath("//pre/code")[0].text_content()
+    assert example.startswith("# yaml-language-server: $schema=")
+    schema = json.loads((CONTENT.parent / "schemas" / "opportunity.schema.json").read_text())
+    listing = yaml.safe_load(example)
+    listing = {key: str(value) if isinstance(value, date) else value for key, value in listing.items()}
+    assert list(Draft202012Validator(schema).iter_errors(listing)) == []
+    [editor] = [href for href in page.xpath("//a/@href") if "/new/main?" in href]
+    assert parse_qs(urlsplit(editor).query)["value"] == [example]
+    assert any(href.endswith("/issues/new?template=new-opportunity.yml") for href in page.xpath("//a/@href"))
+    assert "Paid work only" in page.text_content() and "within 120 days" in page.text_content()
