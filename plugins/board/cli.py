@@ -12,6 +12,7 @@ from . import samples
 from .contribute.from_issue import listing_from_issue
 from .contribute.new import LISTING_QUESTIONS, ORGANIZATION_QUESTIONS, NewListingError, flag_name, new_listing
 from .contribute.pull_request import check_pull_request
+from .contribute.reminders import due_reminders, send
 from .errors import InternalError
 from .settings import BoardSettings
 from .validate import report
@@ -88,6 +89,15 @@ def _parser() -> argparse.ArgumentParser:
     issue.set_defaults(run=lambda arguments: listing_from_issue(_settings(arguments), arguments.event,
                                                                 arguments.comment))
 
+    remind = commands.add_parser(
+        "reminders", help="list (or, with --send, open) deadline reminders for organization maintainers",
+        description="Find open listings whose deadline is at most DAYS days away and print the reminder for each. "
+                    "With --send, open or update one GitHub issue per listing with the gh CLI (needs GH_TOKEN).",
+    )
+    remind.add_argument("--days", type=int, default=7, help="how many days ahead to look (default: %(default)s)")
+    remind.add_argument("--send", action="store_true", help="open or update the issues on GitHub")
+    remind.set_defaults(run=_reminders)
+
     schema = commands.add_parser(
         "schema", help="refresh the schema's category list from content/vocabulary.yaml",
         description="Write the categories of content/vocabulary.yaml into the category enum of "
@@ -158,6 +168,20 @@ def _ask(prompt: str, help_text: str) -> str:
     if help_text:
         print(f"  ({help_text})")
     return input(f"{prompt}: ")
+
+
+def _reminders(arguments: argparse.Namespace) -> int:
+    settings = _settings(arguments)
+    result = validate_content(settings)
+    if result.catalog is None:
+        return EXIT_INVALID
+    due = due_reminders(result.catalog, settings.today(), arguments.days, settings.max_window_days)
+    for reminder in due:
+        print(f"## {reminder.title}\n\n{reminder.body}\n")
+    if arguments.send:
+        send(due)
+    print(f"{len(due)} reminder(s).", file=sys.stderr)
+    return EXIT_OK
 
 
 def _refresh_schema(arguments: argparse.Namespace) -> int:
