@@ -56,6 +56,7 @@ def _reminder(listing, days_left: int, max_window_days: int) -> Reminder:
 
 def send(reminders: list[Reminder]) -> None:
     """Open or update one issue per reminder, labelled so the next run finds it."""
+    _gh("label", "create", LABEL, "--force", "--color", "d93f0b", "--description", "A listing closes within a week")
     existing = json.loads(_gh("issue", "list", "--label", LABEL, "--state", "open", "--limit", "500",
                               "--json", "number,title"))
     numbers = {issue["title"]: issue["number"] for issue in existing}
