@@ -110,6 +110,7 @@ def test_check_pr_writes_a_summary_and_fails_on_refusals_and_errors(repo: Path) 
     text = summary.read_text()
     assert text.startswith("## ❌ Changes needed")
     assert "| &lt;b&gt;Bold&lt;/b&gt; \\| pipes \\| research | Acme Analytics | €600 fixed fee | 10–15 hours |" in text
+    assert "| Remote from Germany, France, Netherlands | " in text and " | none |" in text
     assert "- ❌ `content/opportunities/acme-broken.yaml:25:8` `apply.url`: 'http://jobs.acme-analytics.example/" \
            "bike-study' must be an https:// URL" in text
 

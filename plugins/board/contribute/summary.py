@@ -19,15 +19,23 @@ def job_summary(listings: Iterable[ListingView], problems: list[Problem], findin
     lines = [f"## {verdict}", "", _counts(problems, findings), ""]
     if listings:
         lines += ["### Changed listings, as students will see them", "",
-                  "| Listing | Organization | Pay | Effort | Where | Deadline |", "|---|---|---|---|---|---|"]
+                  "| Listing | Organization | Pay | Effort | Where | Deadline | Warnings |",
+                  "|---|---|---|---|---|---|---|"]
         lines += [f"| {cell(view.title)} | {cell(view.organization_name)} | {cell(view.pay)} | {cell(view.effort)} "
-                  f"| {cell(view.location)} | {cell(view.deadline_text)} ({view.apply_by_text}) |" for view in listings]
+                  f"| {cell(view.location)} | {cell(view.deadline_text)} ({view.apply_by_text}) "
+                  f"| {_warnings(view.id, problems)} |" for view in listings]
         lines.append("")
     if problems:
         lines += ["### Problems", ""] + [_problem(problem, root) for problem in problems] + [""]
     if findings:
         lines += ["### Who may post", ""] + [_finding(finding) for finding in findings] + [""]
     return "\n".join(lines) + "\n"
+
+
+def _warnings(listing_id: str, problems: list[Problem]) -> str:
+    found = [cell(problem.message) for problem in problems if not problem.is_error
+             and problem.file.stem == listing_id and problem.file.parent.name == "opportunities"]
+    return "<br>".join(found) or "none"
 
 
 def cell(text: str) -> str:
