@@ -34,6 +34,8 @@ PLUGINS = [
     "board.publish.pages",  # remote, closed, every category and organization
     "board.publish.feeds",  # RSS and Atom with feedgen
     "board.publish.post_page",  # "Post an opportunity", with an example from the schema
+    "board.publish.api",  # the JSON API under /api/v1/
+    "board.publish.calendar",  # deadlines as iCalendar
 ]
 THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
@@ -78,7 +80,17 @@ PAGINATION_PATTERNS = (
 FEED_ALL_ATOM = FEED_ALL_RSS = FEED_ATOM = FEED_RSS = None
 CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
-BOARD_FEEDS = {"all": "feeds/all.{kind}.xml", "category": "feeds/categories/{slug}.{kind}.xml"}
+BOARD_FEEDS = {
+    "all": "feeds/all.{kind}.xml",
+    "remote": "feeds/remote.{kind}.xml",
+    "category": "feeds/categories/{slug}.{kind}.xml",
+    "skill": "feeds/skills/{slug}.{kind}.xml",
+    "organization": "feeds/organizations/{slug}.{kind}.xml",
+    "country": "feeds/countries/{slug}.{kind}.xml",
+}
+BOARD_JSON_FEED = "feeds/all.json"
+BOARD_CALENDARS = {"all": "calendar/deadlines.ics", "category": "calendar/categories/{slug}.ics"}
+API_DOCS_URL = "api/"
 
 # Reproducible output: no clock, no file-system order, no cache surprises.
 DELETE_OUTPUT_DIRECTORY = True

@@ -14,6 +14,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import icalendar
 import lxml.etree
 import lxml.html
 import pytest
@@ -120,10 +121,41 @@ def test_every_feed_is_well_formed_xml_whose_html_carries_no_employer_markup(hos
                 assert element.get("type") in (None, "text"), path
 
 
-def test_no_other_output_file_carries_employer_script(hostile_site: Path) -> None:
-    for path in hostile_site.rglob("*"):
-        if path.suffix in {".js", ".json", ".ics"}:
-            assert "alert(" not in path.read_text(encoding="utf-8"), path
+def test_json_payloads_are_valid_and_carry_employer_html_only_sanitized(hostile_site: Path) -> None:
+    payloads = sorted(hostile_site.rglob("*.json"))
+    assert payloads
+    for path in payloads:
+        for key, value in _walk(json.loads(path.read_text(encoding="utf-8"))):
+            if key == "description_html":
+                assert scan_html(f"<div>{value}</div>", fragment=True) == [], path
+            if key in {"url", "page", "feed_url", "home_page_url", "id"} and isinstance(value, str):
+                assert not DANGEROUS_URL.match(value.strip()), (path, key, value)
+
+
+def test_calendars_parse_back_and_their_urls_are_safe(hostile_site: Path) -> None:
+    calendars = sorted(hostile_site.rglob("*.ics"))
+    assert calendars
+    for path in calendars:
+        calendar = icalendar.Calendar.from_ical(path.read_bytes())
+        for event in calendar.walk("VEVENT"):
+            assert str(event["URL"]).startswith("http")
+            assert "\r" not in str(event["SUMMARY"])
+
+
+def test_our_scripts_carry_no_employer_text(hostile_site: Path) -> None:
+    for path in hostile_site.rglob("*.js"):
+        assert "alert(" not in path.read_text(encoding="utf-8"), path
+
+
+def _walk(data: object, key: str = ""):
+    if isinstance(data, dict):
+        for name, value in data.items():
+            yield from _walk(value, name)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _walk(value, key)
+    else:
+        yield key, data
 
 
 def scan_html(text: str, fragment: bool = False) -> list[str]:

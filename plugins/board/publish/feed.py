@@ -6,8 +6,14 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
+from typing import Any
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
+
+# The namespace of the structured fields in each item (documented on the site's API page).
+OPPORTUNITY_NS = "urn:micro-internship-board:opportunity:1"
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -23,6 +29,7 @@ class Entry:
     published: datetime
     author: str
     categories: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...] = ()  # structured data, written as <opp:name>value</opp:name>
 
 
 @dataclass(frozen=True)
@@ -47,11 +54,13 @@ def render(info: FeedInfo, entries: list[Entry]) -> tuple[bytes, bytes]:
     feed = FeedGenerator()
     feed.id(info.url)
     feed.title(xml_text(info.title, "Listings"))
-    feed.subtitle(xml_text(info.description, "Listings"))
+    # Some readers render a channel's description as HTML; it may hold an organization's name.
+    feed.subtitle(xml_text(info.description, "Listings").replace("<", "&lt;").replace(">", "&gt;"))
     feed.language(info.language)
     feed.updated(info.updated)
     feed.lastBuildDate(info.updated)
     feed.generator("micro-internship board (feedgen)", uri=None, version=None)
+    feed.register_extension("opportunity", _OpportunityFeed, _OpportunityEntry)
     for entry in entries:
         _add(feed, entry)
     # feedgen uses the last link as the RSS <link>: the page, so it goes last.
@@ -79,3 +88,30 @@ def _add(feed: FeedGenerator, entry: Entry) -> None:
     item.author(name=xml_text(entry.author, "Unknown organization"))
     for term in entry.categories:
         item.category(term=xml_text(term))
+    item.opportunity.fields([(name, xml_text(value)) for name, value in entry.fields])
+
+
+class _OpportunityFeed(BaseExtension):
+    def extend_ns(self) -> dict[str, str]:
+        return {"opp": OPPORTUNITY_NS}
+
+
+class _OpportunityEntry(BaseEntryExtension):
+    """feedgen's extension hook: the same elements in RSS items and Atom entries."""
+
+    def __init__(self) -> None:
+        self._fields: list[tuple[str, str]] = []
+
+    def fields(self, fields: list[tuple[str, str]]) -> None:
+        self._fields = fields
+
+    def extend_rss(self, item: Any) -> Any:
+        return self._extend(item)
+
+    def extend_atom(self, entry: Any) -> Any:
+        return self._extend(entry)
+
+    def _extend(self, element: Any) -> Any:
+        for name, value in self._fields:
+            xml_elem(f"{{{OPPORTUNITY_NS}}}{name}", element).text = value
+        return element

@@ -1,11 +1,15 @@
-"""Pelican plugin: RSS 2.0 and Atom feeds of open listings (all, and one per category).
+"""Pelican plugin: feeds for every slice of the board.
 
-Pelican's own feeds are switched off in pelicanconf.py; these are written with feedgen. Paths come
-from the ``BOARD_FEEDS`` setting, which the templates also use for their autodiscovery links.
+RSS 2.0 and Atom (feedgen) for all open listings, each category, skill, organization and
+country that has listings, and remote work; JSON Feed 1.1 for all. Each item carries the
+listing's structured fields. Paths come from ``BOARD_FEEDS``, which the templates also use
+for their autodiscovery links and the Subscribe page lists.
 """
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -13,54 +17,23 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from ..render.record import feed_fields, opportunity_record
+from ..render.view import country_name
 from .feed import Entry, FeedInfo, render
 
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
-class FeedsGenerator(Generator):
-    def generate_output(self, writer: Any) -> None:
-        state = self.settings["BOARD_BUILD"]
-        articles = sorted(self.context["articles"], key=lambda a: (a.view.posted, a.slug), reverse=True)
-        site = self.settings["SITEURL"].rstrip("/")
-        sitename = self.settings["SITENAME"]
-        self._write(("all", "all"), articles, site + "/", sitename, f"Open micro-internships on {sitename}")
-        for category in state.catalog.vocabulary.categories.values():
-            in_category = [a for a in articles if a.view.category.id == category.id]
-            page = f"{site}/{self.settings['CATEGORY_URL'].format(slug=category.id)}"
-            self._write(("category", category.id), in_category, page,
-                        f"{category.label} · {sitename}", category.description)
 
-    def _write(self, feed: tuple[str, str], articles: list, page_url: str, title: str, description: str) -> None:
-        site = self.settings["SITEURL"].rstrip("/")
-        paths = {kind: feed_path(self.settings, *feed, kind) for kind in ("rss", "atom")}
-        state = self.settings["BOARD_BUILD"]
-        entries = [self._entry(article, site) for article in articles]
-        newest = max((entry.published for entry in entries), default=None)
-        info = FeedInfo(
-            url=page_url,
-            rss_url=f"{site}/{paths['rss']}",
-            atom_url=f"{site}/{paths['atom']}",
-            title=title,
-            description=description,
-            updated=newest or datetime.combine(state.today, time(0, 0), state.settings.timezone),
-            language=self.settings.get("DEFAULT_LANG", "en"),
-        )
-        rss, atom = render(info, entries)
-        for kind, body in (("rss", rss), ("atom", atom)):
-            target = Path(self.output_path) / paths[kind]
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(body)
+@dataclass(frozen=True)
+class FeedSpec:
+    """One feed: which slice of the board, what it is called, and where its page is."""
 
-    def _entry(self, article: Any, site: str) -> Entry:
-        view = article.view
-        return Entry(
-            url=f"{site}/{article.url}",
-            title=view.title,
-            summary=view.summary,
-            details=f"Pay: {view.pay}. Effort: {view.effort}. {view.location}. Apply by {view.apply_by_text}.",
-            published=article.date,
-            author=view.organization_name,
-            categories=(view.category.label, *view.skills),
-        )
+    kind: str  # all, category, skill, organization, remote or country
+    slug: str
+    title: str
+    description: str
+    page: str  # the page the feed belongs to, relative to the site root
+    articles: tuple
 
 
 def feed_path(settings: dict, feed: str, slug: str, kind: str) -> str:
@@ -68,9 +41,120 @@ def feed_path(settings: dict, feed: str, slug: str, kind: str) -> str:
     return settings["BOARD_FEEDS"][feed].format(slug=slug, kind=kind)
 
 
+def feed_specs(settings: dict, articles: list, catalog: Any) -> list[FeedSpec]:
+    """Every feed the board publishes, in the order the Subscribe page lists them."""
+    name, locale = settings["SITENAME"], settings.get("BOARD_LOCALE", "en")
+
+    def spec(kind: str, slug: str, title: str, description: str, page: str, keep: Any) -> FeedSpec:
+        return FeedSpec(kind, slug, f"{title} · {name}" if title else name, description, page,
+                        tuple(article for article in articles if keep(article)))
+
+    skills = sorted({skill for article in articles for skill in article.view.skills})
+    countries = sorted({code for article in articles for code in _countries(article)})
+    return [
+        spec("all", "all", "", f"Open micro-internships on {name}", "", lambda a: True),
+        spec("remote", "remote", "Remote listings", "Open listings you can do from home.", settings["REMOTE_URL"],
+             lambda a: a.view.mode == "remote"),
+        *[spec("category", c.id, c.label, c.description, settings["CATEGORY_URL"].format(slug=c.id),
+               lambda a, c=c: a.view.category.id == c.id) for c in catalog.vocabulary.categories.values()],
+        *[spec("skill", skill, f"Skill: {skill}", f"Open listings asking for {skill}.",
+               settings["TAG_URL"].format(slug=skill), lambda a, skill=skill: skill in a.view.skills)
+          for skill in skills],
+        *[spec("organization", o.id, o.name, f"Open listings from {o.name}.", settings["AUTHOR_URL"].format(slug=o.id),
+               lambda a, o=o: a.view.organization_id == o.id)
+          for o in sorted(catalog.organizations.values(), key=lambda o: o.id)],
+        *[spec("country", code.lower(), country_name(code, locale),
+               f"Open listings for people in {country_name(code, locale)}.", "",
+               lambda a, code=code: code in _countries(a)) for code in countries],
+    ]
+
+
+def _countries(article: Any) -> list[str]:
+    location = article.record["location"]
+    return location.get("countries") or [location["address"]["country"]]
+
+
+class FeedsGenerator(Generator):
+    def generate_output(self, writer: Any) -> None:
+        state = self.settings["BOARD_BUILD"]
+        articles = sorted(self.context["articles"], key=lambda a: (a.view.posted, a.slug), reverse=True)
+        specs = feed_specs(self.settings, articles, state.catalog)
+        for spec in specs:
+            self._write(spec)
+        self._write_json_feed(specs[0])
+
+    def _write(self, spec: FeedSpec) -> None:
+        site = self.settings["SITEURL"].rstrip("/")
+        paths = {kind: feed_path(self.settings, spec.kind, spec.slug, kind) for kind in ("rss", "atom")}
+        entries = [self._entry(article) for article in spec.articles]
+        info = FeedInfo(url=f"{site}/{spec.page}", rss_url=f"{site}/{paths['rss']}", atom_url=f"{site}/{paths['atom']}",
+                        title=spec.title, description=spec.description, updated=self._updated(entries),
+                        language=self.settings.get("DEFAULT_LANG", "en"))
+        rss, atom = render(info, entries)
+        for kind, body in (("rss", rss), ("atom", atom)):
+            self._save(paths[kind], body)
+
+    def _write_json_feed(self, spec: FeedSpec) -> None:
+        site = self.settings["SITEURL"].rstrip("/")
+        feed = {
+            "version": JSON_FEED_VERSION,
+            "title": spec.title,
+            "description": spec.description,
+            "home_page_url": f"{site}/",
+            "feed_url": f"{site}/{self.settings['BOARD_JSON_FEED']}",
+            "language": self.settings.get("DEFAULT_LANG", "en"),
+            "items": [self._json_item(article) for article in spec.articles],
+        }
+        self._save(self.settings["BOARD_JSON_FEED"], json.dumps(feed, ensure_ascii=False, indent=1).encode())
+
+    def _json_item(self, article: Any) -> dict[str, Any]:
+        view = article.view
+        return {
+            "id": article.record["url"],
+            "url": article.record["url"],
+            "title": view.title,
+            "summary": view.summary,
+            "content_text": f"{view.summary}\n\n{_details(view)}",
+            "date_published": article.date.isoformat(),
+            "authors": [{"name": view.organization_name}],
+            "tags": [view.category.label, *view.skills],
+            "_opportunity": {"about": f"{self.settings['SITEURL'].rstrip('/')}/{self.settings['API_DOCS_URL']}",
+                             **article.record},
+        }
+
+    def _entry(self, article: Any) -> Entry:
+        view = article.view
+        return Entry(url=article.record["url"], title=view.title, summary=view.summary, details=_details(view),
+                     published=article.date, author=view.organization_name,
+                     categories=(view.category.label, *view.skills), fields=tuple(feed_fields(article.record)))
+
+    def _updated(self, entries: list[Entry]) -> datetime:
+        state = self.settings["BOARD_BUILD"]
+        newest = max((entry.published for entry in entries), default=None)
+        return newest or datetime.combine(state.today, time(0, 0), state.settings.timezone)
+
+    def _save(self, path: str, body: bytes) -> None:
+        target = Path(self.output_path) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(body)
+
+
+def _details(view: Any) -> str:
+    return f"Pay: {view.pay}. Effort: {view.effort}. {view.location}. Apply by {view.apply_by_text}."
+
+
+def attach_records(generator: Any) -> None:
+    """Give every listing its structured record, once, for the feeds and the API."""
+    site = generator.settings["SITEURL"].rstrip("/")
+    for article in [*generator.articles, *generator.hidden_articles]:
+        if hasattr(article, "listing"):
+            article.record = opportunity_record(article.listing, article.view, f"{site}/{article.url}")
+
+
 def get_generators(pelican: Any) -> type:
     return FeedsGenerator
 
 
 def register() -> None:
+    signals.article_generator_finalized.connect(attach_records)
     signals.get_generators.connect(get_generators)

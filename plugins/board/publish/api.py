@@ -1,0 +1,72 @@
+"""Pelican plugin: the read-only JSON API under ``/api/v1/``, and its JSON Schemas beside it.
+
+- ``opportunities.json``: every open listing, soonest deadline first;
+- ``opportunities/<id>.json``: one listing, open or closed (its ``status`` says which);
+- ``organizations.json`` and ``categories.json``, with their pages and feeds.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.generators import Generator
+
+from .feeds import feed_path
+
+API = "api/v1"
+
+
+class ApiGenerator(Generator):
+    def generate_output(self, writer: Any) -> None:
+        state = self.settings["BOARD_BUILD"]
+        open_articles = [a for a in self.context["articles"] if hasattr(a, "record")]
+        every = [a for a in [*open_articles, *self.context["hidden_articles"]] if hasattr(a, "record")]
+        self._save("opportunities.json", {"opportunities": [a.record for a in open_articles]})
+        for article in every:
+            self._save(f"opportunities/{article.listing.id}.json", article.record)
+        self._save("organizations.json", {"organizations": [
+            self._organization(organization, open_articles)
+            for organization in sorted(state.catalog.organizations.values(), key=lambda o: o.id)]})
+        self._save("categories.json", {"categories": [
+            self._category(category, open_articles) for category in state.catalog.vocabulary.categories.values()]})
+        for schema in sorted((state.settings.schemas / "api").glob("*.schema.json")):
+            shutil.copyfile(schema, Path(self.output_path) / API / schema.name)
+
+    def _organization(self, organization: Any, articles: list) -> dict[str, Any]:
+        data, site = organization.data, self._site()
+        record = {"id": organization.id, "name": data["name"], "url": data["url"], "summary": data["summary"],
+                  "page": f"{site}/{self.settings['AUTHOR_URL'].format(slug=organization.id)}",
+                  "open_listings": sum(a.view.organization_id == organization.id for a in articles),
+                  "feeds": self._feeds("organization", organization.id)}
+        if "logo" in data:
+            record["logo"] = f"{site}/{data['logo']}"
+        return record
+
+    def _category(self, category: Any, articles: list) -> dict[str, Any]:
+        return {"id": category.id, "label": category.label, "description": category.description,
+                "page": f"{self._site()}/{self.settings['CATEGORY_URL'].format(slug=category.id)}",
+                "open_listings": sum(a.view.category.id == category.id for a in articles),
+                "feeds": self._feeds("category", category.id)}
+
+    def _feeds(self, kind: str, slug: str) -> dict[str, str]:
+        return {form: f"{self._site()}/{feed_path(self.settings, kind, slug, form)}" for form in ("rss", "atom")}
+
+    def _site(self) -> str:
+        return self.settings["SITEURL"].rstrip("/")
+
+    def _save(self, name: str, payload: dict[str, Any]) -> None:
+        target = Path(self.output_path) / API / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
+def get_generators(pelican: Any) -> type:
+    return ApiGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
