@@ -36,6 +36,7 @@ PLUGINS = [
     "board.publish.post_page",  # "Post an opportunity", with an example from the schema
     "board.publish.api",  # the JSON API under /api/v1/
     "board.publish.calendar",  # deadlines as iCalendar
+    "board.publish.guide_pages",  # Subscribe, API, Embed pages and the embed widget
 ]
 THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
@@ -62,6 +63,13 @@ REMOTE_URL = "remote/"
 REMOTE_SAVE_AS = "remote/index.html"
 POST_URL = "post/"
 POST_SAVE_AS = "post/index.html"
+SUBSCRIBE_URL = "subscribe/"
+SUBSCRIBE_SAVE_AS = "subscribe/index.html"
+API_DOCS_SAVE_AS = "api/index.html"
+EMBED_BUILDER_URL = "embed-listings/"
+EMBED_BUILDER_SAVE_AS = "embed-listings/index.html"
+EMBED_FRAME_URL = "embed/"
+EMBED_FRAME_SAVE_AS = "embed/index.html"
 CLOSED_URL = "closed/"
 CLOSED_SAVE_AS = "closed/index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors"]

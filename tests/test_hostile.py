@@ -28,7 +28,8 @@ DANGEROUS_URL = re.compile(r"^(javascript|data|vbscript):", re.IGNORECASE)
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster", "srcdoc"}
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "style", "base", "form", "frame", "frameset", "applet", "svg",
                       "math"}
-OUR_SCRIPTS = re.compile(r"(^|/)theme/js/[a-z-]+\.js$")
+OUR_ELEMENTS = {("form", "embed-options"), ("iframe", "embed-preview")}  # the Embed page's own controls
+OUR_SCRIPTS = re.compile(r"(^|/)(theme/js/[a-z-]+|embed)\.js$")
 
 
 def corpus() -> dict[str, str | None]:
@@ -166,7 +167,9 @@ def scan_html(text: str, fragment: bool = False) -> list[str]:
         if not isinstance(element.tag, str):
             continue
         tag = element.tag.lower()
-        if tag in FORBIDDEN_ELEMENTS or (tag == "meta" and element.get("http-equiv", "").lower() == "refresh"):
+        ours = not fragment and (tag, element.get("id")) in OUR_ELEMENTS
+        refresh = tag == "meta" and element.get("http-equiv", "").lower() == "refresh"
+        if (tag in FORBIDDEN_ELEMENTS and not ours) or refresh:
             problems.append(f"<{tag}>")
         if tag == "script" and not _our_script(element, fragment):
             problems.append(f"script: {(element.get('src') or element.text or '')[:60]}")

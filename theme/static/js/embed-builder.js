@@ -1,0 +1,42 @@
+// "Embed these listings": keep the snippets and the live preview in step with the chosen filters.
+const form = document.querySelector("#embed-options");
+const scriptSnippet = document.querySelector("#script-snippet");
+const frameSnippet = document.querySelector("#iframe-snippet");
+const preview = document.querySelector("#embed-preview");
+const board = new URL(form.dataset.board);
+
+function chosen() {
+  const values = new FormData(form);
+  return Object.fromEntries([...values].filter(([, value]) => value !== ""));
+}
+
+function update() {
+  const options = chosen();
+  const attributes = Object.entries(options).map(([name, value]) => ` data-${name}="${value}"`).join("");
+  scriptSnippet.value = `<script src="${new URL("embed.js", board)}"${attributes} async></script>`;
+  const frameUrl = new URL("embed/", board);
+  frameUrl.search = new URLSearchParams(options).toString();
+  frameSnippet.value = [
+    `<iframe src="${frameUrl}" title="Micro-internships" loading="lazy" style="width:100%;border:0"></iframe>`,
+    `<script>addEventListener("message", (e) => { if (e.origin === "${board.origin}" && e.data?.type === ` +
+      `"micro-internships:resize") for (const f of document.querySelectorAll("iframe")) ` +
+      `if (f.contentWindow === e.source) f.style.height = e.data.height + "px"; });</script>`,
+  ].join("\n");
+  preview.src = frameUrl.href;
+}
+
+addEventListener("message", (event) => {
+  if (event.origin === location.origin && event.source === preview.contentWindow &&
+      event.data?.type === "micro-internships:resize") {
+    preview.style.height = `${event.data.height}px`;
+  }
+});
+form.addEventListener("input", update);
+for (const button of document.querySelectorAll("[data-copy]")) {
+  button.addEventListener("click", async () => {
+    await navigator.clipboard.writeText(document.getElementById(button.dataset.copy).value);
+    button.textContent = "Copied";
+    setTimeout(() => { button.textContent = "Copy"; }, 1500);
+  });
+}
+update();
