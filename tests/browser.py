@@ -33,9 +33,10 @@ def require_chromium() -> None:
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free loopback port for the duration of the block."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+def serve(folder: Path, cors: bool = False) -> Iterator[str]:
+    """Serve ``folder`` on a free loopback port for the duration of the block; with ``cors``,
+    every response says ``Access-Control-Allow-Origin: *`` as GitHub Pages does."""
+    handler = functools.partial(_CorsHandler if cors else _QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -58,6 +59,27 @@ def rendered_dom(url: str, *extra_flags: str) -> str:
     return result.stdout
 
 
+@contextmanager
+def playwright_browser() -> Iterator[object]:
+    """Playwright driving Debian's Chromium (never a downloaded browser)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[flag for flag in FLAGS
+                                                                             if flag != "--headless"])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class _CorsHandler(_QuietHandler):
+    def end_headers(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
