@@ -134,3 +134,22 @@ def test_the_widget_is_small() -> None:
     source = (ROOT / "theme" / "static" / "js" / "embed.js").read_bytes()
     assert len(gzip.compress(source, 9)) < 10 * 1024
 
+
+
+def test_the_embed_page_builds_the_snippets_and_previews_them(browser, sample_site: Path) -> None:
+    with serve(sample_site) as board:
+        page = browser.new_page()
+        page.clock.set_fixed_time(datetime.combine(sample_today(), time(12), BOARD_TIMEZONE))
+        page.goto(f"{board}/embed-listings/")
+        page.select_option("#opt-category", "design")
+        page.select_option("#opt-limit", "3")
+        snippet = page.input_value("#script-snippet")
+        assert snippet == ('<script src="http://localhost:8000/embed.js" data-category="design" data-limit="3" '
+                           'async></script>')
+        assert "embed/?category=design&limit=3" in page.input_value("#iframe-snippet")
+        preview = page.frame_locator("#embed-preview")
+        titles = preview.locator(".micro-internships-embed .title")
+        titles.first.wait_for()
+        design = sorted((key for key, value in OPEN.items() if value["category"] == "design"),
+                        key=lambda key: (OPEN[key]["apply_by"], key))[:3]
+        assert titles.all_text_contents() == [OPEN[key]["title"] for key in design]

@@ -4,6 +4,8 @@ const scriptSnippet = document.querySelector("#script-snippet");
 const frameSnippet = document.querySelector("#iframe-snippet");
 const preview = document.querySelector("#embed-preview");
 const board = new URL(form.dataset.board);
+// The preview loads the embed from wherever this page is served; the snippets name the public board.
+const previewUrl = new URL(preview.getAttribute("src"), location.href);
 
 function chosen() {
   const values = new FormData(form);
@@ -22,7 +24,8 @@ function update() {
       `"micro-internships:resize") for (const f of document.querySelectorAll("iframe")) ` +
       `if (f.contentWindow === e.source) f.style.height = e.data.height + "px"; });</script>`,
   ].join("\n");
-  preview.src = frameUrl.href;
+  previewUrl.search = frameUrl.search;
+  preview.src = previewUrl.href;
 }
 
 addEventListener("message", (event) => {
