@@ -155,3 +155,12 @@ def test_each_category_has_its_own_deadline_calendar(sample_site: Path) -> None:
         calendar = icalendar.Calendar.from_ical(path.read_bytes())
         uids = sorted(str(event["UID"]) for event in calendar.walk("VEVENT"))
         assert uids == sorted(f"{key}@localhost" for key, value in OPEN.items() if value["category"] == path.stem)
+
+
+def test_the_subscribe_page_lists_every_feed_and_calendar(sample_site: Path) -> None:
+    page = lxml.html.parse(str(sample_site / "subscribe" / "index.html")).getroot()
+    linked = {(sample_site / "subscribe" / href).resolve() for href in page.xpath("//a/@href")}
+    published = {path.resolve() for pattern in ("feeds/**/*.xml", "feeds/*.json", "calendar/**/*.ics")
+                 for path in sample_site.glob(pattern)}
+    assert published and published <= linked
+    assert "feed reader" in page.text_content()
