@@ -27,6 +27,9 @@ STATIC_PATHS = ["logos"]
 # --- Plugins and theme ------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
+    # Order matters for the `finalized` signal: the search index is built in the staging
+    # folder before staging swaps it in.
+    "board.publish.search_index",  # Pagefind index of the open listings
     "board.publish.staging",  # build aside; replace output/ only when everything succeeded
     "board.validate.gate",  # validate everything first; stop the build on any error
     "board.read.reader",  # content/opportunities/<id>.yaml -> article

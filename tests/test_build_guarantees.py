@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import re
 import shutil
 import signal
 from datetime import date
@@ -11,9 +12,15 @@ from time import monotonic, sleep
 
 from conftest import CONTENT, EXAMPLES, epoch_at, make_content, run_pelican, sample_today, start_pelican
 
+# Pagefind writes its filter and metadata chunks in an order that changes between runs, even for the
+# same pages (Pagefind issue #638: fragments are stable since 1.3, these are not). Everything else,
+# the search fragments and word index included, must be byte-identical.
+UNSTABLE = re.compile(r"^pagefind/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)$")
+
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {str(path.relative_to(folder)): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {name: path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file() and not UNSTABLE.match(name := path.relative_to(folder).as_posix())}
 
 
 def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(tmp_path: Path, sample_site: Path) -> None:
@@ -21,6 +28,7 @@ def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(tmp_path:
     result = run_pelican(CONTENT, again, epoch_at(sample_today()))
     assert result.returncode == 0, result.stderr
     first, second = tree(sample_site), tree(again)
+    assert any(name.startswith("pagefind/fragment/") for name in first)
     assert sorted(first) == sorted(second)
     changed = [name for name in first if first[name] != second[name]]
     assert changed == []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from babel import Locale
@@ -13,6 +13,7 @@ from babel.numbers import format_currency
 from ..lifecycle import closed_reason
 from ..model import Listing
 from ..read.vocabulary import Category, Vocabulary
+from ..validate.rules import effective_hourly_rate
 from .email import HiddenEmail, hide_email
 from .markdown import render_markdown
 
@@ -51,6 +52,8 @@ class ListingView:
     closing_soon: bool
     closed: bool
     closed_reason: str | None
+    search_filters: list[tuple[str, str]]
+    search_sorts: list[tuple[str, str]]
     apply_url: str | None
     apply_email: HiddenEmail | None
     facts: list[tuple[str, str]]
@@ -83,6 +86,8 @@ def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: st
         closing_soon=reason is None and (listing.apply_by - today).days < CLOSING_SOON_DAYS,
         closed=reason is not None,
         closed_reason=reason,
+        search_filters=search_filters(data, vocabulary, listing.apply_by - today, locale),
+        search_sorts=search_sorts(data),
         apply_url=data["apply"].get("url"),
         apply_email=hide_email(data["apply"]["email"], f"Application: {data['title']}")
         if "email" in data["apply"] else None,
@@ -145,6 +150,37 @@ def deadline_text(apply_by: date, today: date, reason: str | None) -> str:
     if days == 1:
         return "Closes tomorrow"
     return f"Closes in {days} days"
+
+
+RATE_STEPS = (20, 30, 50)
+EFFORT_BANDS = ((10, "Up to 10 hours"), (20, "11–20 hours"), (40, "21–40 hours"), (200, "More than 40 hours"))
+
+
+def search_filters(data: dict[str, Any], vocabulary: Vocabulary, until_deadline: timedelta,
+                   locale: str) -> list[tuple[str, str]]:
+    """The facets a student can narrow the search by, as (filter, value) pairs for Pagefind."""
+    pay = data["compensation"]
+    location = data["location"]
+    countries = location.get("countries") or [location["address"]["country"]]
+    rate = effective_hourly_rate(pay, data["effort_hours"])
+    filters = [("category", vocabulary.categories[data["category"]].label), ("mode", MODE_LABELS[location["mode"]]),
+               ("pay", "Unpaid" if pay["type"] == "unpaid" else "Paid"),
+               ("effort", next(label for limit, label in EFFORT_BANDS if data["effort_hours"]["max"] <= limit))]
+    filters += [("skill", skill) for skill in data["skills"]]
+    filters += [("country", country_name(code, locale)) for code in countries]
+    filters += [("rate", f"{step}+ per hour") for step in RATE_STEPS if rate >= step]
+    filters += [("deadline", label) for days, label in ((7, "This week"), (31, "This month"))
+                if until_deadline.days <= days]
+    if "engagement" in data:
+        filters.append(("engagement", "Contractor" if data["engagement"] == "contractor" else "Employee"))
+    filters += [("level", LEVEL_LABELS[level]) for level in data.get("eligibility", {}).get("levels", [])]
+    return filters
+
+
+def search_sorts(data: dict[str, Any]) -> list[tuple[str, str]]:
+    rate = effective_hourly_rate(data["compensation"], data["effort_hours"])
+    return [("deadline", data["apply_by"]), ("posted", data["posted"]),
+            ("effort", str(data["effort_hours"]["max"])), ("pay", f"{rate:.2f}")]
 
 
 def _facts(data: dict[str, Any], locale: str) -> list[tuple[str, str]]:
