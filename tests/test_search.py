@@ -1,0 +1,239 @@
+"""Search and facets, driven in Debian's Chromium with Playwright against the built sample board.
+
+Expectations come from the sample YAML (test_build.OPEN), computed here independently of the
+board's code: which open listings mention a word, fall in a facet, or come first in a sort.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from browser import playwright_browser, serve
+from conftest import BOARD_TIMEZONE, ROOT, sample_today
+from test_build import OPEN
+
+TODAY = sample_today()
+AXE = (ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js").read_text()
+
+
+def rate(listing: dict) -> float:
+    pay = listing["compensation"]
+    return pay["min"] if pay["type"] == "hourly" else pay.get("amount", 0) / listing["effort_hours"]["max"]
+
+
+def countries(listing: dict) -> list[str]:
+    return listing["location"].get("countries") or [listing["location"]["address"]["country"]]
+
+
+FACETS = {  # (facet, value shown) -> which open listings belong
+    ("category", "Design"): lambda v: v["category"] == "design",
+    ("skill", "figma"): lambda v: "figma" in v["skills"],
+    ("mode", "Remote"): lambda v: v["location"]["mode"] == "remote",
+    ("country", "Germany"): lambda v: "DE" in countries(v),
+    ("pay", "Paid"): lambda v: v["compensation"]["type"] != "unpaid",
+    ("rate", "30+ per hour"): lambda v: rate(v) >= 30,
+    ("effort", "11–20 hours"): lambda v: 10 < v["effort_hours"]["max"] <= 20,
+    ("deadline", "This week"): lambda v: (date.fromisoformat(v["apply_by"]) - TODAY).days <= 7,
+    ("engagement", "Contractor"): lambda v: v.get("engagement") == "contractor",
+    ("level", "Undergraduates"): lambda v: "undergraduate" in v.get("eligibility", {}).get("levels", []),
+}
+
+
+@pytest.fixture(scope="module")
+def board(sample_site: Path) -> Iterator[str]:
+    with serve(sample_site) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_browser() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.combine(TODAY, time(12), BOARD_TIMEZONE))
+    yield page
+    context.close()
+
+
+def open_board(page, board: str, query: str = "") -> None:
+    page.goto(f"{board}/{query}")
+    page.wait_for_selector("#search:not([hidden])")
+    wait_for_results(page)
+
+
+def wait_until(page, expression: str, timeout: float = 10.0) -> None:
+    """Poll an expression in the page. (Playwright's wait_for_function evaluates strings in a way
+    the board's Content-Security-Policy forbids, and the policy stays on in these tests.)"""
+    for _ in range(int(timeout / 0.05)):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError(f"timed out waiting for {expression}")
+
+
+def wait_for_results(page) -> None:
+    wait_until(page, "document.querySelector('#search-status').textContent.includes('match')")
+    page.wait_for_timeout(200)  # let a debounced search settle
+
+
+def result_ids(page) -> list[str]:
+    hrefs = page.eval_on_selector_all("#search-results .card__title a", "links => links.map(l => l.href)")
+    return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
+
+
+def show_all(page) -> list[str]:
+    while page.is_visible("#search-more"):
+        page.click("#search-more")
+        page.wait_for_timeout(100)
+    return result_ids(page)
+
+
+def test_typing_shows_ranked_results_with_highlighted_matches(page, board: str) -> None:
+    open_board(page, board)
+    page.click("#search-q")
+    page.keyboard.type("survey")
+    wait_until(page, "document.querySelector('#search-status').textContent.includes('survey')")
+    found = show_all(page)
+    mentions = {key for key, value in OPEN.items() if re.search(r"survey", str(value), re.IGNORECASE)}
+    in_title = {key for key in mentions if "survey" in OPEN[key]["title"].lower()}
+    assert found and set(found) <= mentions and in_title <= set(found)
+    assert found[0] in in_title  # a match in the title ranks first
+    assert page.locator("#search-results mark").first.inner_text().lower().startswith("survey")
+    assert "q=survey" in page.url
+
+
+@pytest.mark.parametrize(("facet", "value"), list(FACETS), ids=[f"{f}={v}" for f, v in FACETS])
+def test_each_facet_shows_its_count_and_narrows_to_its_listings(page, board: str, facet: str, value: str) -> None:
+    open_board(page, board)
+    expected = sorted(key for key, listing in OPEN.items() if FACETS[(facet, value)](listing))
+    control = page.locator(f"input[name='{facet}'][value='{value}']")
+    count = control.locator("xpath=..").locator(".count").inner_text()
+    assert int(count) == len(expected)
+    control.check()
+    wait_for_results(page)
+    assert sorted(show_all(page)) == expected
+    assert page.inner_text("#search-status").startswith(f"{len(expected)} listing")
+
+
+def test_facets_combine_across_groups_and_add_up_within_one(page, board: str) -> None:
+    open_board(page, board)
+    page.check("input[name='mode'][value='Remote']")
+    page.check("input[name='category'][value='Data analysis']")
+    wait_for_results(page)
+    both = {k for k, v in OPEN.items() if v["location"]["mode"] == "remote" and v["category"] == "data-analysis"}
+    assert set(show_all(page)) == both
+    page.check("input[name='category'][value='Design']")
+    wait_for_results(page)
+    either = {k for k, v in OPEN.items() if v["location"]["mode"] == "remote"
+              and v["category"] in ("data-analysis", "design")}
+    assert set(show_all(page)) == either
+
+
+@pytest.mark.parametrize(("sort", "key", "descending"), [
+    ("deadline", lambda v: v["apply_by"], False), ("newest", lambda v: v["posted"], True),
+    ("effort", lambda v: v["effort_hours"]["max"], False), ("pay", lambda v: round(rate(v), 2), True),
+])
+def test_sorting(page, board: str, sort: str, key, descending: bool) -> None:
+    open_board(page, board)
+    page.select_option("#search-sort", sort)
+    wait_for_results(page)
+    values = [key(OPEN[item]) for item in show_all(page)]
+    assert len(values) == len(OPEN)
+    assert values == sorted(values, reverse=descending)
+
+
+def test_the_default_order_is_soonest_deadline_first(page, board: str) -> None:
+    open_board(page, board)
+    deadlines = [OPEN[item]["apply_by"] for item in show_all(page)]
+    assert deadlines == sorted(deadlines) and len(deadlines) == len(OPEN)
+
+
+def test_every_state_survives_reload_and_back(page, board: str) -> None:
+    open_board(page, board)
+    page.fill("#search-q", "research")
+    wait_for_results(page)
+    page.check("input[name='mode'][value='Remote']")
+    wait_for_results(page)
+    page.select_option("#search-sort", "newest")
+    wait_for_results(page)
+    state, results = page.url, result_ids(page)
+    assert "q=research" in state and "mode=Remote" in state and "sort=newest" in state
+    page.reload()
+    wait_for_results(page)
+    assert page.url == state and result_ids(page) == results
+    assert page.input_value("#search-q") == "research"
+    assert page.is_checked("input[name='mode'][value='Remote']")
+    page.go_back()
+    wait_for_results(page)
+    assert "sort=newest" not in page.url and page.is_checked("input[name='mode'][value='Remote']")
+    page.go_back()
+    wait_for_results(page)
+    assert not page.is_checked("input[name='mode'][value='Remote']")
+
+
+def test_without_javascript_the_board_lists_everything_and_links_its_pages(browser, board: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{board}/")
+    assert page.is_hidden("#search")
+    cards = page.eval_on_selector_all("#static-listings .card__title a", "links => links.length")
+    assert cards == min(len(OPEN), 24)
+    assert page.locator("nav[aria-label='Categories'] a").count() == 10
+    context.close()
+
+
+def test_listings_past_their_deadline_never_show_even_before_the_nightly_rebuild(browser, board: str) -> None:
+    later = TODAY + timedelta(days=3)
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.combine(later, time(12), BOARD_TIMEZONE))
+    open_board(page, board)
+    still_open = sorted(key for key, listing in OPEN.items() if listing["apply_by"] >= later.isoformat())
+    assert len(still_open) < len(OPEN)
+    assert sorted(show_all(page)) == still_open
+    assert page.inner_text("#search-status").startswith(f"{len(still_open)} listing")
+    context.close()
+
+
+def test_keyboard_only_use_reaches_search_results_and_moves_on(page, board: str) -> None:
+    open_board(page, board)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    for _ in range(40):  # past the skip link, the menu and the category chips
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "search-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "search-q"
+    page.keyboard.type("figma")
+    wait_until(page, "document.querySelector('#search-status').textContent.includes('figma')")
+    assert page.get_attribute("#search-status", "aria-live") == "polite"
+    seen = set()
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        seen.add(page.evaluate("document.activeElement.closest('footer, #search-results') ?.localName ?? ''"))
+        if "footer" in seen:
+            break
+    assert {"ul", "footer"} <= seen  # results are reachable, and focus moves on past them
+
+
+@pytest.mark.parametrize("path", ["", "opportunities/{first}/", "?q=survey&mode=Remote"])
+def test_no_serious_or_critical_accessibility_violations(page, board: str, path: str) -> None:
+    first = sorted(OPEN)[0]
+    page.goto(f"{board}/{path.format(first=first)}")
+    if "q=" in path or path == "":
+        wait_for_results(page)
+    page.evaluate(AXE)  # evaluated by the test harness, so the page's CSP stays as it is
+    report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
