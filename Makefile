@@ -8,7 +8,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates screenshot lock clean
+.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates screenshot bench-search lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,7 +41,7 @@ test: venv ## Run every test (fails when no test runs, too)
 	  if [ $$status -eq 5 ]; then echo "make test: no tests were collected" >&2; fi; exit $$status
 
 lint: venv ## Lint the Python code with ruff
-	$(BIN)/python -m ruff check plugins tests pelicanconf.py publishconf.py
+	$(BIN)/python -m ruff check plugins tests bench pelicanconf.py publishconf.py
 
 new: venv ## Write a new listing file by answering a few questions
 	$(BIN)/python -m board new
@@ -58,6 +58,9 @@ screenshot: html ## Refresh docs/screenshot.png from the built board (needs Debi
 	  --disable-background-networking --disable-component-update --disable-sync \
 	  --user-data-dir="$$(mktemp -d)" --window-size=1280,1100 \
 	  --screenshot=docs/screenshot.png "file://$(CURDIR)/$(OUTPUT)/index.html"
+
+bench-search: venv ## Measure search at 1,000 and 10,000 listings in headless Chromium
+	$(BIN)/python bench/search.py
 
 lock: ## Re-pin requirements.lock from pyproject.toml in a fresh environment
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

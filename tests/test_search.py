@@ -82,8 +82,8 @@ def wait_until(page, expression: str, timeout: float = 10.0) -> None:
 
 
 def wait_for_results(page) -> None:
-    wait_until(page, "document.querySelector('#search-status').textContent.includes('match')")
-    page.wait_for_timeout(200)  # let a debounced search settle
+    page.wait_for_timeout(150)  # past the search box's debounce, so the new search has started
+    wait_until(page, "document.querySelector('#search').dataset.state === 'ready'")
 
 
 def result_ids(page) -> list[str]:
@@ -93,8 +93,9 @@ def result_ids(page) -> list[str]:
 
 def show_all(page) -> list[str]:
     while page.is_visible("#search-more"):
+        count = len(result_ids(page))
         page.click("#search-more")
-        page.wait_for_timeout(100)
+        wait_until(page, f"document.querySelectorAll('#search-results .card').length > {count}")
     return result_ids(page)
 
 
@@ -152,8 +153,19 @@ def test_sorting(page, board: str, sort: str, key, descending: bool) -> None:
     assert values == sorted(values, reverse=descending)
 
 
-def test_the_default_order_is_soonest_deadline_first(page, board: str) -> None:
+def static_ids(page) -> list[str]:
+    hrefs = page.eval_on_selector_all("#static-listings .card:not([hidden]) .card__title a",
+                                      "links => links.map(l => l.href)")
+    return [href.rstrip("/").rsplit("/", 1)[-1] for href in hrefs]
+
+
+def test_the_default_view_is_the_page_itself_soonest_deadline_first(page, board: str) -> None:
     open_board(page, board)
+    deadlines = [OPEN[item]["apply_by"] for item in static_ids(page)]
+    assert deadlines == sorted(deadlines) and len(deadlines) == min(len(OPEN), 24)
+    assert page.inner_text("#search-status").startswith(f"{len(deadlines)} open listings")
+    page.select_option("#search-sort", "deadline")
+    wait_for_results(page)
     deadlines = [OPEN[item]["apply_by"] for item in show_all(page)]
     assert deadlines == sorted(deadlines) and len(deadlines) == len(OPEN)
 
@@ -200,6 +212,9 @@ def test_listings_past_their_deadline_never_show_even_before_the_nightly_rebuild
     open_board(page, board)
     still_open = sorted(key for key, listing in OPEN.items() if listing["apply_by"] >= later.isoformat())
     assert len(still_open) < len(OPEN)
+    assert set(static_ids(page)) <= set(still_open)
+    page.select_option("#search-sort", "newest")
+    wait_for_results(page)
     assert sorted(show_all(page)) == still_open
     assert page.inner_text("#search-status").startswith(f"{len(still_open)} listing")
     context.close()

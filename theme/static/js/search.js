@@ -8,12 +8,14 @@ const sortSelect = document.querySelector("#search-sort");
 const status = document.querySelector("#search-status");
 const list = document.querySelector("#search-results");
 const more = document.querySelector("#search-more");
+const staticListings = document.querySelector("#static-listings");
 const PAGE = 20;
 const SORTS = { deadline: { deadline: "asc" }, newest: { posted: "desc" }, effort: { effort: "asc" }, pay: { pay: "desc" } };
 const ORDER = { deadline: ["This week", "This month"], rate: ["20+ per hour", "30+ per hour", "50+ per hour"],
   effort: ["Up to 10 hours", "11–20 hours", "21–40 hours", "More than 40 hours"] };
 
 let pagefind;
+let initialCounts = {};
 let current = { results: [], shown: 0 };
 let searchRun = 0;
 
@@ -24,12 +26,13 @@ async function start() {
   pagefind = await import(script.href);
   await pagefind.options({ baseUrl: new URL("../", script).pathname });
   await pagefind.init();
-  buildFacets(await pagefind.filters());
+  initialCounts = await pagefind.filters();
+  buildFacets(initialCounts);
   section.hidden = false;
-  document.querySelector("#static-listings").hidden = true;
+  hideClosedStaticCards();
   applyState(new URL(location.href).searchParams);
   form.addEventListener("submit", (event) => { event.preventDefault(); update("push"); });
-  input.addEventListener("input", debounce(() => update("replace"), 120));
+  input.addEventListener("input", debounce(() => update("replace"), 40));
   form.addEventListener("change", (event) => { if (event.target !== input) update("push"); });
   form.addEventListener("reset", () => setTimeout(() => update("push")));
   more.addEventListener("click", () => showMore());
@@ -94,6 +97,8 @@ function update(mode) {
 async function run(params) {
   const ticket = ++searchRun;
   const query = params.get("q");
+  section.dataset.state = "busy";
+  if ([...params.keys()].length === 0) return showStatic(); // no need to fetch anything
   const filters = {};
   for (const fieldset of form.querySelectorAll(".facet")) {
     const values = params.getAll(fieldset.dataset.facet);
@@ -102,6 +107,8 @@ async function run(params) {
   const sort = SORTS[params.get("sort")] || (query ? undefined : SORTS.deadline);
   const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
   if (ticket !== searchRun || !search) return; // a newer search has started
+  staticListings.hidden = true;
+  list.hidden = false;
   showCounts(search.filters || {});
   current = { results: search.results, shown: 0, query };
   list.replaceChildren();
@@ -121,6 +128,25 @@ async function showMore(ticket = searchRun) {
   const total = current.results.length - current.closedSeen;
   status.textContent = `${total} listing${total === 1 ? "" : "s"} match${total === 1 ? "es" : ""}` +
     (current.query ? ` “${current.query}”` : "");
+  section.dataset.state = "ready";
+}
+
+function showStatic() {
+  // The page already lists the open listings, soonest deadline first; show it as it is.
+  staticListings.hidden = false;
+  list.hidden = true;
+  more.hidden = true;
+  showCounts(initialCounts);
+  const shown = staticListings.querySelectorAll(".card:not([hidden])").length;
+  status.textContent = `${shown} open listing${shown === 1 ? "" : "s"} on this page, soonest deadline first`;
+  section.dataset.state = "ready";
+}
+
+function hideClosedStaticCards() {
+  const today = new Date().toLocaleDateString("en-CA");
+  for (const time of staticListings.querySelectorAll(".card__deadline time")) {
+    if (time.getAttribute("datetime") < today) time.closest(".card").hidden = true;
+  }
 }
 
 function showCounts(counts) {
