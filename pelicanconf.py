@@ -100,6 +100,7 @@ BOARD_FEEDS = {
     "country": "feeds/countries/{slug}.{kind}.xml",
 }
 BOARD_JSON_FEED = "feeds/all.json"
+BOARD_FACETS = "search/facets.json"
 BOARD_CALENDARS = {"all": "calendar/deadlines.ics", "category": "calendar/categories/{slug}.ics"}
 API_DOCS_URL = "api/"
 

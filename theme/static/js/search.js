@@ -14,7 +14,7 @@ const SORTS = { deadline: { deadline: "asc" }, newest: { posted: "desc" }, effor
 const ORDER = { deadline: ["This week", "This month"], rate: ["20+ per hour", "30+ per hour", "50+ per hour"],
   effort: ["Up to 10 hours", "11–20 hours", "21–40 hours", "More than 40 hours"] };
 
-let pagefind;
+let pagefind; // a promise of the Pagefind module, once loading has started
 let initialCounts = {};
 let current = { results: [], shown: 0 };
 let searchRun = 0;
@@ -22,12 +22,11 @@ let searchRun = 0;
 start();
 
 async function start() {
-  const script = new URL(section.dataset.pagefind, location.href);
-  pagefind = await import(script.href);
-  await pagefind.options({ baseUrl: new URL("../", script).pathname });
-  await pagefind.init();
-  initialCounts = await pagefind.filters();
+  // Facet counts come from a small JSON written at build time; Pagefind itself is fetched only
+  // when a student starts searching (or focuses the form), so the page stays light.
+  initialCounts = await (await fetch(new URL(section.dataset.facets, location.href))).json();
   buildFacets(initialCounts);
+  form.addEventListener("focusin", () => loadPagefind(), { once: true });
   section.hidden = false;
   hideClosedStaticCards();
   applyState(new URL(location.href).searchParams);
@@ -37,6 +36,18 @@ async function start() {
   form.addEventListener("reset", () => setTimeout(() => update("push")));
   more.addEventListener("click", () => showMore());
   addEventListener("popstate", () => applyState(new URL(location.href).searchParams));
+}
+
+function loadPagefind() {
+  if (!pagefind) {
+    const script = new URL(section.dataset.pagefind, location.href);
+    pagefind = import(script.href).then(async (module) => {
+      await module.options({ baseUrl: new URL("../", script).pathname });
+      await module.init();
+      return module;
+    });
+  }
+  return pagefind;
 }
 
 function buildFacets(available) {
@@ -105,7 +116,9 @@ async function run(params) {
     if (values.length) filters[fieldset.dataset.facet] = fieldset.dataset.kind === "radio" ? values[0] : { any: values };
   }
   const sort = SORTS[params.get("sort")] || (query ? undefined : SORTS.deadline);
-  const search = await pagefind.search(query || null, { filters, ...(sort ? { sort } : {}) });
+  const engine = await loadPagefind();
+  if (ticket !== searchRun) return;
+  const search = await engine.search(query || null, { filters, ...(sort ? { sort } : {}) });
   if (ticket !== searchRun || !search) return; // a newer search has started
   staticListings.hidden = true;
   list.hidden = false;
