@@ -9,7 +9,7 @@ const status = document.querySelector("#search-status");
 const list = document.querySelector("#search-results");
 const more = document.querySelector("#search-more");
 const staticListings = document.querySelector("#static-listings");
-const PAGE = 20;
+const PAGE = 12;
 const SORTS = { deadline: { deadline: "asc" }, newest: { posted: "desc" }, effort: { effort: "asc" }, pay: { pay: "desc" } };
 const ORDER = { deadline: ["This week", "This month"], rate: ["20+ per hour", "30+ per hour", "50+ per hour"],
   effort: ["Up to 10 hours", "11–20 hours", "21–40 hours", "More than 40 hours"] };
@@ -31,7 +31,7 @@ async function start() {
   hideClosedStaticCards();
   applyState(new URL(location.href).searchParams);
   form.addEventListener("submit", (event) => { event.preventDefault(); update("push"); });
-  input.addEventListener("input", debounce(() => update("replace"), 40));
+  input.addEventListener("input", () => update("replace")); // stale searches are dropped in run()
   form.addEventListener("change", (event) => { if (event.target !== input) update("push"); });
   form.addEventListener("reset", () => setTimeout(() => update("push")));
   more.addEventListener("click", () => showMore());
@@ -211,9 +211,4 @@ function element(tag, className = "", text = "") {
   if (className) node.className = className;
   if (text) node.textContent = text;
   return node;
-}
-
-function debounce(action, wait) {
-  let timer;
-  return () => { clearTimeout(timer); timer = setTimeout(action, wait); };
 }
