@@ -7,6 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import samples
 from .contribute.from_issue import listing_from_issue
@@ -41,7 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-s", "--settings", type=Path, default=Path("pelicanconf.py"),
                         help="Pelican settings file to read the board's settings from (default: %(default)s)")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+    for add_command in (_add_validate, _add_new, _add_check_pr, _add_from_issue, _add_reminders, _add_schema,
+                        _add_shift_dates):
+        add_command(commands)
+    return parser
 
+
+def _add_validate(commands: Any) -> None:
     check = commands.add_parser(
         "validate", help="check every listing and organization",
         description="Check the vocabulary, every organization and every listing, and print all problems, "
@@ -51,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", action="store_true", help="print errors and warnings only, no summary")
     check.set_defaults(run=_validate)
 
+
+def _add_new(commands: Any) -> None:
     new = commands.add_parser(
         "new", help="write a new, commented listing file (and its organization's file when new)",
         description="Ask a few questions (or take them as flags) and write content/opportunities/<id>.yaml, "
@@ -67,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"new organization: {question.prompt}")
     new.set_defaults(run=_new)
 
+
+def _add_check_pr(commands: Any) -> None:
     pull = commands.add_parser(
         "check-pr", help="validate, check who may post what, and write the pull request's job summary",
         description="Validate all content, apply the ownership rule to the files changed since BASE (git), and "
@@ -78,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     pull.set_defaults(run=lambda arguments: check_pull_request(
         _settings(arguments), arguments.base, arguments.author, arguments.summary))
 
+
+def _add_from_issue(commands: Any) -> None:
     issue = commands.add_parser(
         "from-issue", help="turn an approved 'Post an opportunity' issue into a listing file",
         description="Read the issue from a GitHub event file, write the listing it describes, and validate it. "
@@ -89,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     issue.set_defaults(run=lambda arguments: listing_from_issue(_settings(arguments), arguments.event,
                                                                 arguments.comment))
 
+
+def _add_reminders(commands: Any) -> None:
     remind = commands.add_parser(
         "reminders", help="list (or, with --send, open) deadline reminders for organization maintainers",
         description="Find open listings whose deadline is at most DAYS days away and print the reminder for each. "
@@ -98,6 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     remind.add_argument("--send", action="store_true", help="open or update the issues on GitHub")
     remind.set_defaults(run=_reminders)
 
+
+def _add_schema(commands: Any) -> None:
     schema = commands.add_parser(
         "schema", help="refresh the schema's category list from content/vocabulary.yaml",
         description="Write the categories of content/vocabulary.yaml into the category enum of "
@@ -106,6 +123,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.set_defaults(run=_refresh_schema)
 
+
+def _add_shift_dates(commands: Any) -> None:
     shift = commands.add_parser(
         "shift-dates", help="move the sample listings' dates so the newest is posted today",
         description="Rewrite posted, apply_by and start in every listing by the same number of days, so "
@@ -114,7 +133,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     shift.add_argument("--to", type=_date, help="the day the newest listing should be posted (YYYY-MM-DD)")
     shift.set_defaults(run=_shift_dates)
-    return parser
 
 
 def _settings(arguments: argparse.Namespace) -> BoardSettings:
