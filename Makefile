@@ -41,7 +41,7 @@ test: venv ## Run every test (fails when no test runs, too)
 	  if [ $$status -eq 5 ]; then echo "make test: no tests were collected" >&2; fi; exit $$status
 
 lint: venv ## Lint the Python code with ruff
-	$(BIN)/python -m ruff check plugins tests bench pelicanconf.py publishconf.py
+	$(BIN)/python -m ruff check plugins tests bench docs pelicanconf.py publishconf.py
 
 new: venv ## Write a new listing file by answering a few questions
 	$(BIN)/python -m board new
@@ -53,11 +53,7 @@ shift-dates: venv ## Move the sample listings' dates so the newest is posted tod
 	$(BIN)/python -m board shift-dates
 
 screenshot: html ## Refresh docs/screenshot.png from the built board (needs Debian's chromium)
-	mkdir -p docs
-	chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
-	  --disable-background-networking --disable-component-update --disable-sync \
-	  --user-data-dir="$$(mktemp -d)" --window-size=1280,1100 \
-	  --screenshot=docs/screenshot.png "file://$(CURDIR)/$(OUTPUT)/index.html"
+	$(BIN)/python docs/screenshot.py
 
 bench-search: venv ## Measure search at 1,000 and 10,000 listings in headless Chromium
 	$(BIN)/python bench/search.py

@@ -65,10 +65,13 @@ def page(browser):
     context.close()
 
 
-def open_board(page, board: str, query: str = "") -> None:
+def open_board(page, board: str, query: str = "", filters: bool = True) -> None:
     page.goto(f"{board}/{query}")
     page.wait_for_selector("#search:not([hidden])")
     wait_for_results(page)
+    if filters and not page.evaluate("document.querySelector('#search-filters').open"):
+        page.click("#search-filters summary")
+        wait_for_results(page)
 
 
 def wait_until(page, expression: str, timeout: float = 10.0) -> None:
@@ -221,7 +224,7 @@ def test_listings_past_their_deadline_never_show_even_before_the_nightly_rebuild
 
 
 def test_keyboard_only_use_reaches_search_results_and_moves_on(page, board: str) -> None:
-    open_board(page, board)
+    open_board(page, board, filters=False)
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
     for _ in range(40):  # past the skip link, the menu and the category chips
@@ -252,3 +255,14 @@ def test_no_serious_or_critical_accessibility_violations(page, board: str, path:
     serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in report["violations"]
                if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def test_facet_counts_follow_the_query(page, board: str) -> None:
+    open_board(page, board)
+    page.fill("#search-q", "research")
+    wait_for_results(page)
+    found = show_all(page)
+    wait_until(page, "[...document.querySelectorAll('.facet[data-facet=mode] .count')]"
+                     ".some((span) => span.textContent !== '')")
+    remote = page.locator("input[name='mode'][value='Remote']").locator("xpath=..").locator(".count").inner_text()
+    assert int(remote) == sum(OPEN[key]["location"]["mode"] == "remote" for key in found)

@@ -9,6 +9,7 @@ const status = document.querySelector("#search-status");
 const list = document.querySelector("#search-results");
 const more = document.querySelector("#search-more");
 const staticListings = document.querySelector("#static-listings");
+const filtersPanel = document.querySelector("#search-filters");
 const PAGE = 12;
 const SORTS = { deadline: { deadline: "asc" }, newest: { posted: "desc" }, effort: { effort: "asc" }, pay: { pay: "desc" } };
 const ORDER = { deadline: ["This week", "This month"], rate: ["20+ per hour", "30+ per hour", "50+ per hour"],
@@ -16,6 +17,7 @@ const ORDER = { deadline: ["This week", "This month"], rate: ["20+ per hour", "3
 
 let pagefind; // a promise of the Pagefind module, once loading has started
 let initialCounts = {};
+let filtersLoaded = false;
 let current = { results: [], shown: 0 };
 let searchRun = 0;
 
@@ -27,6 +29,9 @@ async function start() {
   initialCounts = await (await fetch(new URL(section.dataset.facets, location.href))).json();
   buildFacets(initialCounts);
   form.addEventListener("focusin", () => loadPagefind(), { once: true });
+  // Counting results per facet value needs Pagefind's filter index and slows every search on a
+  // big board, so it starts only once a student opens the filters.
+  filtersPanel.addEventListener("toggle", () => { if (filtersPanel.open) run(new URL(location.href).searchParams); });
   section.hidden = false;
   hideClosedStaticCards();
   applyState(new URL(location.href).searchParams);
@@ -89,6 +94,7 @@ function readState() {
 
 function applyState(params) {
   input.value = params.get("q") || "";
+  if ([...params.keys()].some((name) => name !== "q" && name !== "sort")) filtersPanel.open = true;
   sortSelect.value = SORTS[params.get("sort")] ? params.get("sort") : "";
   for (const control of form.querySelectorAll(".facet input")) {
     const chosen = params.getAll(control.name);
@@ -118,11 +124,13 @@ async function run(params) {
   const sort = SORTS[params.get("sort")] || (query ? undefined : SORTS.deadline);
   const engine = await loadPagefind();
   if (ticket !== searchRun) return;
-  const search = await engine.search(query || null, { filters, ...(sort ? { sort } : {}) });
+  const options = { filters, ...(sort ? { sort } : {}) };
+  const search = await engine.search(query || null, options);
   if (ticket !== searchRun || !search) return; // a newer search has started
   staticListings.hidden = true;
   list.hidden = false;
-  showCounts(search.filters || {});
+  if (filtersLoaded) showCounts(search.filters || {});
+  else if (filtersPanel.open) loadFilterCounts(engine, query, options, ticket);
   current = { results: search.results, shown: 0, query };
   list.replaceChildren();
   await showMore(ticket);
@@ -142,6 +150,16 @@ async function showMore(ticket = searchRun) {
   status.textContent = `${total} listing${total === 1 ? "" : "s"} match${total === 1 ? "es" : ""}` +
     (current.query ? ` “${current.query}”` : "");
   section.dataset.state = "ready";
+}
+
+async function loadFilterCounts(engine, query, options, ticket) {
+  // Pagefind counts per facet value only once its filter index is loaded: fetch it after the
+  // first results are on screen, then fill in the counts for the search still showing.
+  for (const span of form.querySelectorAll(".count")) span.textContent = "";
+  await engine.filters();
+  filtersLoaded = true;
+  const search = await engine.search(query || null, options);
+  if (ticket === searchRun && search) showCounts(search.filters || {});
 }
 
 function showStatic() {
