@@ -20,7 +20,7 @@ from .validate import report
 from .validate.catalog import Result, load_vocabulary, validate_content
 from .validate.schema import load_schema, with_categories
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_OK, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 3  # argparse exits 2 on a usage error
 BUG_REPORT = "This is a bug in the board, not in your content; please report it with the file attached."
 
 

@@ -9,8 +9,6 @@ class BoardError(Exception):
 class InvalidContentError(BoardError):
     """Raised by the build gate when validation found errors; the problems were already printed."""
 
-    exit_code = 1
-
 
 class InternalError(BoardError):
     """Raised by validation when checking a file failed unexpectedly: a bug in the board, not the file."""
