@@ -91,3 +91,12 @@ def test_questions_are_asked_again_until_the_answer_is_valid(capsys: pytest.Capt
     with pytest.raises(NewListingError, match="category"):
         collect(category, {"category": "nope"}, schema, None)
     assert date.fromtimestamp(1795000000).isoformat() == "2026-11-18"
+
+
+@pytest.mark.parametrize("bad_id", ["../../escaped", "Upper", "a/b", "x"])
+def test_an_id_that_is_not_a_plain_slug_is_refused_and_nothing_is_written(board: Path, bad_id: str) -> None:
+    result = new(board, *FLAGS, "--id", bad_id)
+    assert result.returncode == 1
+    assert "cannot be an id" in result.stderr
+    assert list((board / "content" / "opportunities").iterdir()) == []
+    assert not list(board.rglob("escaped.yaml"))

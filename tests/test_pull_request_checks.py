@@ -122,3 +122,14 @@ def test_summary_cells_cannot_break_the_table_or_add_markup() -> None:
 def test_the_repository_maintainers_come_from_codeowners() -> None:
     assert codeowners((ROOT / ".github" / "CODEOWNERS").read_text())
     assert codeowners("# comment\n/docs/ @docs-team\n* @Alice @org/team bob # trailing\n") == {"alice", "bob"}
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("description: |\n  We are launching in three new cities next spring.\n", "description: =\nx: |\n  y\n"),
+    ("start: 2027-01-10", "start: 2026-02-30"),
+    ("organization: acme-analytics", "organization: [acme-analytics]"),
+])
+def test_a_listing_another_yaml_reader_would_misread_is_still_checked(repo: Path, old: str, new: str) -> None:
+    assert old in LISTING
+    pull_request(repo, {"content/opportunities/sneaky.yaml": LISTING.replace(old, new)})
+    assert findings(repo, "mallory") == [("content/opportunities/sneaky.yaml", "refused")]

@@ -74,3 +74,13 @@ def test_a_file_over_256_kb_is_refused_before_parsing(tmp_path: Path) -> None:
 def test_text_is_normalised_to_nfc(tmp_path: Path) -> None:
     document = load_text(tmp_path, "title: Cafe\u0301 study\n")
     assert document.data["title"] == "Caf\u00e9 study"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("title: &a [*a]\n", "an alias refers to a value that contains it"),
+    ("title: " + "[" * 100 + "]" * 100 + "\n", "nests values more than 64 levels deep"),
+])
+def test_self_referencing_or_deeply_nested_values_are_refused_not_a_crash(tmp_path: Path, text: str,
+                                                                          message: str) -> None:
+    with pytest.raises(YamlError, match=message):
+        load_text(tmp_path, text)

@@ -14,7 +14,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from ..read.content_dir import suggest_id
+from ..read.content_dir import ID_LENGTH, ID_PATTERN, suggest_id
 from ..validate.schema import custom_message
 from .template import annotated_yaml
 
@@ -135,6 +135,8 @@ def new_listing(content: Path, schemas: dict[str, dict], given: dict[str, str], 
                                                     "../../schemas/organization.schema.json"), encoding="utf-8")
         written.append(organization_file)
     listing_id = given.get("id") or suggest_id(f"{listing['organization']} {listing['title']}")[:80].strip("-")
+    if not ID_PATTERN.match(listing_id) or len(listing_id) not in ID_LENGTH:
+        raise NewListingError(f"{listing_id!r} cannot be an id: use 3-80 lowercase letters, digits and single hyphens")
     target = content / "opportunities" / f"{listing_id}.yaml"
     if target.exists():
         raise NewListingError(f"{target} already exists; choose another --id")

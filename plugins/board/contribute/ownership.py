@@ -14,9 +14,10 @@ from __future__ import annotations
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
+from typing import Any
 
-import yaml
+from ..read.yaml_loader import YamlError, parse_yaml
 
 LISTINGS = PurePosixPath("content/opportunities")
 ORGANIZATIONS = PurePosixPath("content/organizations")
@@ -53,7 +54,10 @@ def check_ownership(changes: list[Change], author: str, base: Reader, head: Read
 
 
 def _listing(change: Change, author: str, base: Reader, head: Reader) -> list[Finding]:
-    organizations = {_field(reader(change.path), "organization") for reader in (base, head)} - {None}
+    versions = [reader(change.path) for reader in (base, head)]
+    organizations = {_field(text, "organization") for text in versions if text is not None}
+    if None in organizations:  # a version exists but names no readable organization
+        return [Finding(change.path, "refused", "its organization cannot be read; fix the file's YAML first")]
     findings = []
     for organization in sorted(organizations):
         organization_path = str(ORGANIZATIONS / f"{organization}.yaml")
@@ -78,11 +82,16 @@ def _organization(change: Change, author: str, base: Reader, head: Reader) -> li
     return [Finding(change.path, "refused", f"@{author} is not a maintainer of this organization")]
 
 
-def _field(text: str | None, name: str) -> str | None:
+def _data(text: str) -> Any:
+    """The file read exactly as the board reads it (YAML 1.2 scalars, dates as text), or None."""
     try:
-        data = yaml.safe_load(text) if text else None
-    except yaml.YAMLError:
+        return parse_yaml(text, Path("pull-request-file.yaml")).data
+    except YamlError:
         return None
+
+
+def _field(text: str, name: str) -> str | None:
+    data = _data(text)
     value = data.get(name) if isinstance(data, dict) else None
     return value if isinstance(value, str) else None
 
@@ -91,10 +100,7 @@ def _maintainers(text: str | None) -> set[str] | None:
     """Lower-cased handles (GitHub logins are case-insensitive), or None when there is no file."""
     if text is None:
         return None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return set()
+    data = _data(text)
     handles = data.get("maintainers") if isinstance(data, dict) else None
     return {handle.lower() for handle in handles if isinstance(handle, str)} if isinstance(handles, list) else set()
 

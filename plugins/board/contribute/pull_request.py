@@ -34,8 +34,9 @@ def check_pull_request(settings: BoardSettings, base: str, author: str, summary:
     for finding in findings:
         print(f"{finding.path}: {finding.verdict}: {finding.message}")
     changed = {Path(change.path).stem for change in changes if change.path.startswith("content/opportunities/")}
-    views = [build_view(listing, result.catalog.vocabulary, settings.today(), settings.locale)
-             for key, listing in sorted(result.catalog.listings.items()) if key in changed]
+    catalog = result.catalog
+    views = [] if catalog is None else [build_view(listing, catalog.vocabulary, settings.today(), settings.locale)
+                                        for key, listing in sorted(catalog.listings.items()) if key in changed]
     if summary:
         with summary.open("a", encoding="utf-8") as file:
             file.write(job_summary(views, result.problems, findings, root))

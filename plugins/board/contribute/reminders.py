@@ -40,13 +40,15 @@ def _reminder(listing, days_left: int, max_window_days: int) -> Reminder:
     proposed = min(listing.apply_by + timedelta(days=14), latest)
     handles = " ".join(f"@{handle}" for handle in listing.organization.data["maintainers"])
     when = "today" if days_left == 0 else f"in {days_left} day{'s' if days_left != 1 else ''}"
+    extend = ([f"- **Extend** it: in `{path}`, change `apply_by: {listing.apply_by}` to `apply_by: {proposed}` "
+               f"(the latest this board allows is {latest})."] if proposed > listing.apply_by else
+              [f"- It cannot be extended: {listing.apply_by} is already the latest deadline this board allows."])
     body = "\n".join([
         f"{handles}: applications for **{listing.data['title']}** close {when}, on {listing.apply_by}.",
         "",
         "Would you like to keep it open longer, or close it? Reply here, or edit the file yourself:",
         "",
-        f"- **Extend** it: in `{path}`, change `apply_by: {listing.apply_by}` to `apply_by: {proposed}` "
-        f"(the latest this board allows is {latest}).",
+        *extend,
         f"- **Close** it now: add the line `status: closed` to `{path}` (or `status: filled` if you found someone).",
         "",
         "If nothing changes, the listing closes by itself at the end of its deadline day.",

@@ -18,7 +18,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from ..render.record import feed_fields, opportunity_record
-from ..render.view import country_name
+from ..render.view import country_name, listing_countries
 from .feed import Entry, FeedInfo, render
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -70,8 +70,7 @@ def feed_specs(settings: dict, articles: list, catalog: Any) -> list[FeedSpec]:
 
 
 def _countries(article: Any) -> list[str]:
-    location = article.record["location"]
-    return location.get("countries") or [location["address"]["country"]]
+    return listing_countries(article.record["location"])
 
 
 class FeedsGenerator(Generator):

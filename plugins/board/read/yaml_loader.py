@@ -29,6 +29,7 @@ SEQ = "tag:yaml.org,2002:seq"
 
 _PLAIN_TAGS = {STR, INT, FLOAT, BOOL, NULL, MAP, SEQ}
 MAX_NODES = 50_000  # bounds alias expansion ("billion laughs") long before memory suffers
+MAX_DEPTH = 64  # nesting deeper than any listing needs; also keeps recursion far from Python's limit
 MAX_FILE_BYTES = 256 * 1024
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
@@ -87,7 +88,11 @@ class YamlError(Exception):
 
 def load_yaml(path: Path) -> Document:
     """Load one YAML file holding a single mapping. Raises ``YamlError`` with a position."""
-    text = _read_text(path)
+    return parse_yaml(_read_text(path), path)
+
+
+def parse_yaml(text: str, path: Path) -> Document:
+    """Parse YAML text as if read from ``path`` (which names it in errors)."""
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
@@ -152,11 +157,23 @@ class _Builder:
     def __init__(self, document: Document):
         self.document = document
         self.nodes_seen = 0
+        self.open_nodes: set[int] = set()  # the nodes being built, to catch an alias inside itself
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.nodes_seen += 1
         if self.nodes_seen > MAX_NODES:
             raise YamlError(self.document.path, f"has more than {MAX_NODES} values (an alias bomb?)", _start(node))
+        if len(path) > MAX_DEPTH:
+            raise YamlError(self.document.path, f"nests values more than {MAX_DEPTH} levels deep", _start(node))
+        if id(node) in self.open_nodes:
+            raise YamlError(self.document.path, "an alias refers to a value that contains it", _start(node))
+        self.open_nodes.add(id(node))
+        try:
+            return self._build(node, path)
+        finally:
+            self.open_nodes.discard(id(node))
+
+    def _build(self, node: yaml.Node, path: Path_) -> Any:
         self.document.values[path] = _start(node)
         self._check_tag(node)
         if isinstance(node, yaml.MappingNode):

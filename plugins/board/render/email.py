@@ -19,7 +19,7 @@ class HiddenEmail:
 
 
 def hide_email(address: str, subject: str) -> HiddenEmail:
-    mailto = f"mailto:{address}?subject={quote(subject)}"
+    mailto = f"mailto:{quote(address, safe='@')}?subject={quote(subject)}"
     return HiddenEmail(
         encoded=base64.b64encode(mailto.encode("utf-8")).decode("ascii"),
         spelled_out=spell_out(address),

@@ -11,7 +11,7 @@ from typing import Any
 
 from ..model import Listing
 from ..validate.rules import effective_hourly_rate
-from .view import ListingView
+from .view import ListingView, listing_countries
 
 OPTIONAL = ("start", "turnaround_days", "engagement", "eligibility", "openings")
 
@@ -51,8 +51,7 @@ def feed_fields(record: dict[str, Any]) -> list[tuple[str, str]]:
                (("min", "min"), ("max", "max"), ("min", "amount"), ("max", "amount")) if key in pay]
     fields += [("effort-min", str(record["effort_hours"]["min"])), ("effort-max", str(record["effort_hours"]["max"])),
                ("deadline", record["apply_by"]), ("location-mode", record["location"]["mode"])]
-    countries = record["location"].get("countries") or [record["location"]["address"]["country"]]
-    fields += [("country", code) for code in countries]
+    fields += [("country", code) for code in listing_countries(record["location"])]
     fields += [("category", record["category"]["id"])] + [("skill", skill) for skill in record["skills"]]
     return fields
 

@@ -119,6 +119,11 @@ def country_name(code: str, locale: str) -> str:
     return Locale.parse(locale).territories.get(code, code)
 
 
+def listing_countries(location: dict[str, Any]) -> list[str]:
+    """Where applicants may live (remote) or where the work is (hybrid, onsite), as ISO codes."""
+    return list(location["countries"]) if location["mode"] == "remote" else [location["address"]["country"]]
+
+
 def location_text(location: dict[str, Any], locale: str) -> str:
     if location["mode"] == "remote":
         countries = location["countries"]
@@ -161,7 +166,7 @@ def search_filters(data: dict[str, Any], vocabulary: Vocabulary, until_deadline:
     """The facets a student can narrow the search by, as (filter, value) pairs for Pagefind."""
     pay = data["compensation"]
     location = data["location"]
-    countries = location.get("countries") or [location["address"]["country"]]
+    countries = listing_countries(location)
     rate = effective_hourly_rate(pay, data["effort_hours"])
     filters = [("category", vocabulary.categories[data["category"]].label), ("mode", MODE_LABELS[location["mode"]]),
                ("pay", "Unpaid" if pay["type"] == "unpaid" else "Paid"),

@@ -53,7 +53,7 @@
   }
 
   function countriesOf(item) {
-    return item.location.countries || (item.location.address ? [item.location.address.country] : []);
+    return item.location.mode === "remote" ? item.location.countries || [] : [item.location.address.country];
   }
 
   function render(items) {
