@@ -266,3 +266,17 @@ def test_facet_counts_follow_the_query(page, board: str) -> None:
                      ".some((span) => span.textContent !== '')")
     remote = page.locator("input[name='mode'][value='Remote']").locator("xpath=..").locator(".count").inner_text()
     assert int(remote) == sum(OPEN[key]["location"]["mode"] == "remote" for key in found)
+
+
+@pytest.mark.parametrize(("clock", "shown"), [(time(23, 30), True), (time(0, 30), False)])
+def test_a_listing_closes_at_midnight_in_the_boards_time_zone_wherever_the_student_is(
+        browser, board: str, clock: time, shown: bool) -> None:
+    last_day = min(listing["apply_by"] for listing in OPEN.values())
+    closing = {key for key, listing in OPEN.items() if listing["apply_by"] == last_day}
+    day = date.fromisoformat(last_day) + (timedelta(days=1) if clock < time(12) else timedelta())
+    context = browser.new_context(timezone_id="Pacific/Auckland")  # already the next day there at 23:30 London
+    page = context.new_page()
+    page.clock.set_fixed_time(datetime.combine(day, clock, BOARD_TIMEZONE))
+    open_board(page, board, "?sort=newest", filters=False)
+    assert (closing <= set(show_all(page))) is shown
+    context.close()

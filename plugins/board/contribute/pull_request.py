@@ -35,7 +35,8 @@ def check_pull_request(settings: BoardSettings, base: str, author: str, summary:
         print(f"{finding.path}: {finding.verdict}: {finding.message}")
     changed = {Path(change.path).stem for change in changes if change.path.startswith("content/opportunities/")}
     catalog = result.catalog
-    views = [] if catalog is None else [build_view(listing, catalog.vocabulary, settings.today(), settings.locale)
+    views = [] if catalog is None else [build_view(listing, catalog.vocabulary, settings.today(), settings.locale,
+                                                   settings.timezone)
                                         for key, listing in sorted(catalog.listings.items()) if key in changed]
     if summary:
         with summary.open("a", encoding="utf-8") as file:

@@ -22,7 +22,8 @@ class OpportunityReader(BaseReader):
     def read(self, filename: str) -> tuple[str, dict[str, Any]]:
         state = self.settings["BOARD_BUILD"]
         listing = state.catalog.listings[Path(filename).stem]
-        view = build_view(listing, state.catalog.vocabulary, state.today, state.settings.locale)
+        view = build_view(listing, state.catalog.vocabulary, state.today, state.settings.locale,
+                          state.settings.timezone)
         posted = datetime.combine(listing.posted, time(0, 0), state.settings.timezone)
         metadata = {
             "title": view.title,

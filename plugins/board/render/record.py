@@ -37,6 +37,7 @@ def opportunity_record(listing: Listing, view: ListingView, page_url: str) -> di
         "apply": {"url": data["apply"]["url"]} if "url" in data["apply"] else {"page": page_url},
         "posted": data["posted"],
         "apply_by": data["apply_by"],
+        "closes_at": view.closes_at,
         "status": "closed" if view.closed else "open",
     }
     record.update({name: data[name] for name in OPTIONAL if name in data})

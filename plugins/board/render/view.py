@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date
@@ -48,6 +49,7 @@ class ListingView:
     posted_text: str
     apply_by: date
     apply_by_text: str
+    closes_at: str  # the instant the listing closes: midnight after apply_by in the board's time zone
     deadline_text: str
     closing_soon: bool
     closed: bool
@@ -59,7 +61,8 @@ class ListingView:
     facts: list[tuple[str, str]]
 
 
-def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: str) -> ListingView:
+def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: str,
+               timezone: ZoneInfo) -> ListingView:
     data = listing.data
     reason = closed_reason(listing, today)
     return ListingView(
@@ -82,6 +85,7 @@ def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: st
         posted_text=format_date(listing.posted, "d MMM y", locale=locale),
         apply_by=listing.apply_by,
         apply_by_text=format_date(listing.apply_by, "d MMM y", locale=locale),
+        closes_at=datetime.combine(listing.apply_by + timedelta(days=1), time(0), timezone).isoformat(),
         deadline_text=deadline_text(listing.apply_by, today, reason),
         closing_soon=reason is None and (listing.apply_by - today).days < CLOSING_SOON_DAYS,
         closed=reason is not None,

@@ -42,9 +42,10 @@
   }
 
   function select(items, { category, skill, mode, country, limit }) {
-    const today = new Date().toISOString().slice(0, 10); // closed listings never show, even between rebuilds
+    // Closed listings never show, even between rebuilds: they close at midnight after apply_by
+    // in the board's time zone, whatever the visitor's.
     return items
-      .filter((item) => item.status === "open" && item.apply_by >= today)
+      .filter((item) => item.status === "open" && Date.parse(item.closes_at) > Date.now())
       .filter((item) => !category || item.category.id === category)
       .filter((item) => !skill || item.skills.includes(skill))
       .filter((item) => !mode || item.location.mode === mode)

@@ -137,12 +137,12 @@ async function run(params) {
 }
 
 async function showMore(ticket = searchRun) {
-  const today = new Date().toLocaleDateString("en-CA"); // YYYY-MM-DD in the student's time zone
   const batch = current.results.slice(current.shown, current.shown + PAGE);
   current.shown += batch.length;
   const data = await Promise.all(batch.map((result) => result.data()));
   if (ticket !== searchRun) return;
-  const open = data.filter((item) => item.meta.deadline >= today); // closed even if the nightly build did not run
+  // Closed at midnight after the deadline in the board's time zone, even if the nightly build did not run.
+  const open = data.filter((item) => Date.parse(item.meta.closes) > Date.now());
   current.closedSeen = (current.closedSeen || 0) + data.length - open.length;
   list.append(...open.map(card));
   more.hidden = current.shown >= current.results.length;
@@ -174,9 +174,8 @@ function showStatic() {
 }
 
 function hideClosedStaticCards() {
-  const today = new Date().toLocaleDateString("en-CA");
-  for (const time of staticListings.querySelectorAll(".card__deadline time")) {
-    if (time.getAttribute("datetime") < today) time.closest(".card").hidden = true;
+  for (const time of staticListings.querySelectorAll(".card__deadline time[data-closes]")) {
+    if (Date.parse(time.dataset.closes) <= Date.now()) time.closest(".card").hidden = true;
   }
 }
 
