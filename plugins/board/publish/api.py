@@ -23,8 +23,8 @@ API = "api/v1"
 class ApiGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         state = self.settings["BOARD_BUILD"]
-        open_articles = [a for a in self.context["articles"] if hasattr(a, "record")]
-        every = [a for a in [*open_articles, *self.context["hidden_articles"]] if hasattr(a, "record")]
+        open_articles = self.context["articles"]
+        every = [a for a in [*open_articles, *self.context["hidden_articles"]] if hasattr(a, "listing")]
         self._save("opportunities.json", {"opportunities": [a.record for a in open_articles]})
         for article in every:
             self._save(f"opportunities/{article.listing.id}.json", article.record)

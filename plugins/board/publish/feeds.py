@@ -17,7 +17,7 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
-from ..render.record import feed_fields, opportunity_record
+from ..render.record import feed_fields
 from ..render.view import country_name, listing_countries
 from .feed import Entry, FeedInfo, render
 
@@ -142,18 +142,9 @@ def _details(view: Any) -> str:
     return f"Pay: {view.pay}. Effort: {view.effort}. {view.location}. Apply by {view.apply_by_text}."
 
 
-def attach_records(generator: Any) -> None:
-    """Give every listing its structured record, once, for the feeds and the API."""
-    site = generator.settings["SITEURL"].rstrip("/")
-    for article in [*generator.articles, *generator.hidden_articles]:
-        if hasattr(article, "listing"):
-            article.record = opportunity_record(article.listing, article.view, f"{site}/{article.url}")
-
-
 def get_generators(pelican: Any) -> type:
     return FeedsGenerator
 
 
 def register() -> None:
-    signals.article_generator_finalized.connect(attach_records)
     signals.get_generators.connect(get_generators)

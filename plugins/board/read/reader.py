@@ -12,6 +12,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import SafeDatetime
 
 from ..render.jsonld import job_posting, script_json
+from ..render.record import opportunity_record
 from ..render.view import build_view
 
 
@@ -25,6 +26,7 @@ class OpportunityReader(BaseReader):
         view = build_view(listing, state.catalog.vocabulary, state.today, state.settings.locale,
                           state.settings.timezone)
         posted = datetime.combine(listing.posted, time(0, 0), state.settings.timezone)
+        page_url = f"{self._site()}/{self.settings['ARTICLE_URL'].format(slug=listing.id)}"
         metadata = {
             "title": view.title,
             "slug": listing.id,
@@ -34,7 +36,8 @@ class OpportunityReader(BaseReader):
             "authors": [self._wrap(Author, view.organization_name, view.organization_id)],
             "listing": listing,
             "view": view,
-            "jsonld": None if view.closed else self._jsonld(listing, view),
+            "record": opportunity_record(listing, view, page_url),
+            "jsonld": None if view.closed else self._jsonld(listing, view, page_url),
         }
         return view.description_html, metadata
 
@@ -43,9 +46,11 @@ class OpportunityReader(BaseReader):
         wrapper.slug = slug
         return wrapper
 
-    def _jsonld(self, listing: Any, view: Any) -> str:
-        site = self.settings["SITEURL"].rstrip("/")
-        url = f"{site}/{self.settings['ARTICLE_URL'].format(slug=listing.id)}"
+    def _site(self) -> str:
+        return self.settings["SITEURL"].rstrip("/")
+
+    def _jsonld(self, listing: Any, view: Any, url: str) -> str:
+        site = self._site()
         logo = listing.organization.data.get("logo")
         logo_url = f"{site}/{logo}" if logo else None
         board = self.settings["BOARD_BUILD"].settings
