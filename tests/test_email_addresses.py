@@ -11,8 +11,9 @@ from board.read.yaml_loader import load_yaml
 from browser import rendered_dom, serve
 from conftest import CONTENT
 
-BY_EMAIL = {path.stem: load_yaml(path).data for path in sorted((CONTENT / "opportunities").glob("*.yaml"))
-            if "email" in load_yaml(path).data["apply"] and load_yaml(path).data.get("status", "open") == "open"}
+LISTINGS = {path.stem: load_yaml(path).data for path in sorted((CONTENT / "opportunities").glob("*.yaml"))}
+BY_EMAIL = {key: data for key, data in LISTINGS.items()
+            if "email" in data["apply"] and data.get("status", "open") == "open"}
 ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 

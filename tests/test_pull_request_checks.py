@@ -125,7 +125,8 @@ def test_the_repository_maintainers_come_from_codeowners() -> None:
 
 
 @pytest.mark.parametrize(("old", "new"), [
-    ("description: |\n  We are launching in three new cities next spring.\n", "description: =\nx: |\n  y\n"),
+    ("description: |\n  We are launching in three new cities next spring.\n\n"
+     "  **You will** compare pricing and coverage of the current operators.\n", "description: =\n"),
     ("start: 2027-01-10", "start: 2026-02-30"),
     ("organization: acme-analytics", "organization: [acme-analytics]"),
 ])
