@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -17,6 +18,11 @@ from board.settings import BoardSettings
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
+
+# Pagefind writes its filter and metadata chunks in an order that changes between runs, even for the
+# same pages (Pagefind issue #638: fragments are stable since 1.3, these are not). Everything else,
+# the search fragments and word index included, must be byte-identical.
+UNSTABLE = re.compile(r"^pagefind/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)$")
 BOARD_TIMEZONE = ZoneInfo("Europe/London")  # pelicanconf.TIMEZONE
 
 
@@ -47,6 +53,12 @@ def sample_today() -> date:
 
     return max(date.fromisoformat(load_yaml(path).data["posted"])
                for path in (CONTENT / "opportunities").glob("*.yaml"))
+
+
+def stable_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site that the same input must reproduce byte for byte, by relative path."""
+    return {name: path.read_bytes() for path in sorted(site.rglob("*"))
+            if path.is_file() and not UNSTABLE.match(name := path.relative_to(site).as_posix())}
 
 
 def _pelican_command(content: Path, output: Path, settings: str) -> list[str]:

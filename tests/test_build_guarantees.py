@@ -3,31 +3,20 @@
 from __future__ import annotations
 
 import filecmp
-import re
 import shutil
 import signal
 from datetime import date
 from pathlib import Path
 from time import monotonic, sleep
 
-from conftest import CONTENT, EXAMPLES, epoch_at, make_content, run_pelican, sample_today, start_pelican
-
-# Pagefind writes its filter and metadata chunks in an order that changes between runs, even for the
-# same pages (Pagefind issue #638: fragments are stable since 1.3, these are not). Everything else,
-# the search fragments and word index included, must be byte-identical.
-UNSTABLE = re.compile(r"^pagefind/(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)$")
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {name: path.read_bytes() for path in sorted(folder.rglob("*"))
-            if path.is_file() and not UNSTABLE.match(name := path.relative_to(folder).as_posix())}
+from conftest import CONTENT, EXAMPLES, epoch_at, make_content, run_pelican, sample_today, stable_files, start_pelican
 
 
 def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(tmp_path: Path, sample_site: Path) -> None:
     again = tmp_path / "again"
     result = run_pelican(CONTENT, again, epoch_at(sample_today()))
     assert result.returncode == 0, result.stderr
-    first, second = tree(sample_site), tree(again)
+    first, second = stable_files(sample_site), stable_files(again)
     assert any(name.startswith("pagefind/fragment/") for name in first)
     assert sorted(first) == sorted(second)
     changed = [name for name in first if first[name] != second[name]]
@@ -41,7 +30,7 @@ def test_rebuilding_over_a_previous_site_gives_the_same_bytes_as_a_clean_build(t
     (output / "stale-page.html").write_text("left over from an older build")
     result = run_pelican(CONTENT, output, epoch_at(sample_today()))
     assert result.returncode == 0, result.stderr
-    assert tree(output) == tree(sample_site)
+    assert stable_files(output) == stable_files(sample_site)
 
 
 def test_an_invalid_listing_stops_the_build_and_leaves_the_previous_site(tmp_path: Path) -> None:
