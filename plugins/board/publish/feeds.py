@@ -9,6 +9,7 @@ for their autodiscovery links and the Subscribe page lists.
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
@@ -44,29 +45,41 @@ def feed_path(settings: dict, feed: str, slug: str, kind: str) -> str:
 def feed_specs(settings: dict, articles: list, catalog: Any) -> list[FeedSpec]:
     """Every feed the board publishes, in the order the Subscribe page lists them."""
     name, locale = settings["SITENAME"], settings.get("BOARD_LOCALE", "en")
+    slices = _slices(articles)
 
-    def spec(kind: str, slug: str, title: str, description: str, page: str, keep: Any) -> FeedSpec:
+    def spec(kind: str, slug: str, title: str, description: str, page: str, key: str | None = None) -> FeedSpec:
         return FeedSpec(kind, slug, f"{title} · {name}" if title else name, description, page,
-                        tuple(article for article in articles if keep(article)))
+                        tuple(slices.get((kind, key or slug), ())))
 
-    skills = sorted({skill for article in articles for skill in article.view.skills})
-    countries = sorted({code for article in articles for code in _countries(article)})
+    skills = sorted(slug for kind, slug in slices if kind == "skill")
+    countries = sorted(code for kind, code in slices if kind == "country")
     return [
-        spec("all", "all", "", f"Open micro-internships on {name}", "", lambda a: True),
-        spec("remote", "remote", "Remote listings", "Open listings you can do from home.", settings["REMOTE_URL"],
-             lambda a: a.view.mode == "remote"),
-        *[spec("category", c.id, c.label, c.description, settings["CATEGORY_URL"].format(slug=c.id),
-               lambda a, c=c: a.view.category.id == c.id) for c in catalog.vocabulary.categories.values()],
+        spec("all", "all", "", f"Open micro-internships on {name}", ""),
+        spec("remote", "remote", "Remote listings", "Open listings you can do from home.", settings["REMOTE_URL"]),
+        *[spec("category", c.id, c.label, c.description, settings["CATEGORY_URL"].format(slug=c.id))
+          for c in catalog.vocabulary.categories.values()],
         *[spec("skill", skill, f"Skill: {skill}", f"Open listings asking for {skill}.",
-               settings["TAG_URL"].format(slug=skill), lambda a, skill=skill: skill in a.view.skills)
-          for skill in skills],
-        *[spec("organization", o.id, o.name, f"Open listings from {o.name}.", settings["AUTHOR_URL"].format(slug=o.id),
-               lambda a, o=o: a.view.organization_id == o.id)
+               settings["TAG_URL"].format(slug=skill)) for skill in skills],
+        *[spec("organization", o.id, o.name, f"Open listings from {o.name}.", settings["AUTHOR_URL"].format(slug=o.id))
           for o in sorted(catalog.organizations.values(), key=lambda o: o.id)],
         *[spec("country", code.lower(), country_name(code, locale),
-               f"Open listings for people in {country_name(code, locale)}.", "",
-               lambda a, code=code: code in _countries(a)) for code in countries],
+               f"Open listings for people in {country_name(code, locale)}.", "", key=code) for code in countries],
     ]
+
+
+def _slices(articles: list) -> dict[tuple[str, str], list]:
+    """Each article under every (feed kind, key) it belongs to, in one pass, keeping the articles' order."""
+    slices: dict[tuple[str, str], list] = defaultdict(list)
+    for article in articles:
+        view = article.view
+        keys = [("all", "all"), ("category", view.category.id), ("organization", view.organization_id),
+                *(("skill", skill) for skill in dict.fromkeys(view.skills)),
+                *(("country", code) for code in dict.fromkeys(_countries(article)))]
+        if view.mode == "remote":
+            keys.append(("remote", "remote"))
+        for key in keys:
+            slices[key].append(article)
+    return slices
 
 
 def _countries(article: Any) -> list[str]:
