@@ -14,7 +14,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from board.publish.feed import Entry, FeedInfo, render
+from board.publish.feed import Entry, FeedInfo, prepare, render
 from board.read.yaml_loader import YamlError, load_yaml
 from board.render.jsonld import script_json
 from board.render.markdown import render_markdown
@@ -91,7 +91,7 @@ def test_feeds_are_well_formed_and_carry_employer_text_as_text(title: str, summa
     info = FeedInfo("https://board.example/", "https://board.example/all.rss.xml",
                     "https://board.example/all.atom.xml", title, summary, moment, "en")
     entry = Entry("https://board.example/opportunities/x/", title, summary, summary, moment, author, (title,))
-    for body in render(info, [entry]):
+    for body in render(info, [prepare(entry)]):
         tree = lxml.etree.fromstring(body)
         items = tree.xpath("//item | //*[local-name()='entry']")
         assert len(items) == 1

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from typing import Any
 
+from feedgen.entry import FeedEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
@@ -49,30 +51,10 @@ def xml_text(text: str, fallback: str = "") -> str:
     return _NOT_XML.sub("", text).strip() or fallback
 
 
-def render(info: FeedInfo, entries: list[Entry]) -> tuple[bytes, bytes]:
-    """The feed as (RSS 2.0, Atom) bytes. Entries are written in the order given."""
-    feed = FeedGenerator()
-    feed.id(info.url)
-    feed.title(xml_text(info.title, "Listings"))
-    # Some readers render a channel's description as HTML; it may hold an organization's name.
-    feed.subtitle(xml_text(info.description, "Listings").replace("<", "&lt;").replace(">", "&gt;"))
-    feed.language(info.language)
-    feed.updated(info.updated)
-    feed.lastBuildDate(info.updated)
-    feed.generator("micro-internship board (feedgen)", uri=None, version=None)
-    feed.register_extension("opportunity", _OpportunityFeed, _OpportunityEntry)
-    for entry in entries:
-        _add(feed, entry)
-    # feedgen uses the last link as the RSS <link>: the page, so it goes last.
-    feed.link([{"href": info.atom_url, "rel": "self"}, {"href": info.url, "rel": "alternate"}], replace=True)
-    atom = feed.atom_str(pretty=True)
-    feed.link([{"href": info.rss_url, "rel": "self"}, {"href": info.url, "rel": "alternate"}], replace=True)
-    rss = feed.rss_str(pretty=True)
-    return rss, atom
-
-
-def _add(feed: FeedGenerator, entry: Entry) -> None:
-    item = feed.add_entry(order="append")
+def prepare(entry: Entry) -> FeedEntry:
+    """The feedgen entry for one listing, built once and shared by every feed that carries it."""
+    item = _ReusedEntry()
+    item.register_extension("opportunity", _OpportunityEntry)
     item.id(entry.url)
     item.guid(entry.url, permalink=True)
     item.title(xml_text(entry.title, "Untitled listing"))
@@ -89,6 +71,49 @@ def _add(feed: FeedGenerator, entry: Entry) -> None:
     for term in entry.categories:
         item.category(term=xml_text(term))
     item.opportunity.fields([(name, xml_text(value)) for name, value in entry.fields])
+    return item
+
+
+def render(info: FeedInfo, entries: list[FeedEntry]) -> tuple[bytes, bytes]:
+    """The feed as (RSS 2.0, Atom) bytes, with the entries from `prepare` in the order given."""
+    feed = FeedGenerator()
+    feed.id(info.url)
+    feed.title(xml_text(info.title, "Listings"))
+    # Some readers render a channel's description as HTML; it may hold an organization's name.
+    feed.subtitle(xml_text(info.description, "Listings").replace("<", "&lt;").replace(">", "&gt;"))
+    feed.language(info.language)
+    feed.updated(info.updated)
+    feed.lastBuildDate(info.updated)
+    feed.generator("micro-internship board (feedgen)", uri=None, version=None)
+    feed.register_extension("opportunity", _OpportunityFeed, _OpportunityEntry)
+    for entry in entries:
+        feed.add_entry(entry, order="append")  # feedgen skips the extension the entry already has
+    # feedgen uses the last link as the RSS <link>: the page, so it goes last.
+    feed.link([{"href": info.atom_url, "rel": "self"}, {"href": info.url, "rel": "alternate"}], replace=True)
+    atom = feed.atom_str(pretty=True)
+    feed.link([{"href": info.rss_url, "rel": "self"}, {"href": info.url, "rel": "alternate"}], replace=True)
+    rss = feed.rss_str(pretty=True)
+    return rss, atom
+
+
+class _ReusedEntry(FeedEntry):
+    """A feedgen entry that builds its RSS item and Atom entry once, however many feeds carry it.
+    Each feed gets its own copy, because an XML element has one parent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._built: dict[str, Any] = {}
+
+    def rss_entry(self, extensions: bool = True) -> Any:
+        return self._copy("rss", super().rss_entry, extensions)
+
+    def atom_entry(self, extensions: bool = True) -> Any:
+        return self._copy("atom", super().atom_entry, extensions)
+
+    def _copy(self, kind: str, build: Any, extensions: bool) -> Any:
+        if (kind, extensions) not in self._built:
+            self._built[kind, extensions] = build(extensions)
+        return deepcopy(self._built[kind, extensions])
 
 
 class _OpportunityFeed(BaseExtension):

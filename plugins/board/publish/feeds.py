@@ -15,12 +15,13 @@ from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 
+from feedgen.entry import FeedEntry
 from pelican import signals
 from pelican.generators import Generator
 
 from ..render.record import feed_fields
 from ..render.view import country_name, listing_countries
-from .feed import Entry, FeedInfo, render
+from .feed import Entry, FeedInfo, prepare, render
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
@@ -91,16 +92,16 @@ class FeedsGenerator(Generator):
         state = self.settings["BOARD_BUILD"]
         articles = sorted(self.context["articles"], key=lambda a: (a.view.posted, a.slug), reverse=True)
         specs = feed_specs(self.settings, articles, state.catalog)
+        entries = {article.slug: prepare(self._entry(article)) for article in articles}
         for spec in specs:
-            self._write(spec)
+            self._write(spec, [entries[article.slug] for article in spec.articles])
         self._write_json_feed(specs[0])
 
-    def _write(self, spec: FeedSpec) -> None:
+    def _write(self, spec: FeedSpec, entries: list[FeedEntry]) -> None:
         site = self.settings["SITEURL"].rstrip("/")
         paths = {kind: feed_path(self.settings, spec.kind, spec.slug, kind) for kind in ("rss", "atom")}
-        entries = [self._entry(article) for article in spec.articles]
         info = FeedInfo(url=f"{site}/{spec.page}", rss_url=f"{site}/{paths['rss']}", atom_url=f"{site}/{paths['atom']}",
-                        title=spec.title, description=spec.description, updated=self._updated(entries),
+                        title=spec.title, description=spec.description, updated=self._updated(spec.articles),
                         language=self.settings.get("DEFAULT_LANG", "en"))
         rss, atom = render(info, entries)
         for kind, body in (("rss", rss), ("atom", atom)):
@@ -140,9 +141,9 @@ class FeedsGenerator(Generator):
                      published=article.date, author=view.organization_name,
                      categories=(view.category.label, *view.skills), fields=tuple(feed_fields(article.record)))
 
-    def _updated(self, entries: list[Entry]) -> datetime:
+    def _updated(self, articles: tuple) -> datetime:
         state = self.settings["BOARD_BUILD"]
-        newest = max((entry.published for entry in entries), default=None)
+        newest = max((article.date for article in articles), default=None)
         return newest or datetime.combine(state.today, time(0, 0), state.settings.timezone)
 
     def _save(self, path: str, body: bytes) -> None:
