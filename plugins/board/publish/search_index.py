@@ -1,13 +1,17 @@
-"""Pelican plugin: index the open listings with Pagefind after every build.
+"""Pelican plugin: index the open listings with Pagefind during every build.
 
-Runs on ``finalized``, while the build is still in its staging folder, so ``make html``,
-``make serve``, ``make devserver`` and ``make publish`` all ship a current index. Only
-open listing pages carry ``data-pagefind-body``, so only they are indexed.
+Pagefind starts as soon as the listing pages are written (``article_writer_finalized``) and
+indexes them on the second core while the feeds, API and calendars are written; the build
+waits for it on ``finalized``, while the site is still in its staging folder, so ``make html``,
+``make serve``, ``make devserver`` and ``make publish`` all ship a current index. Only open
+listing pages carry ``data-pagefind-body``, so only they are indexed.
 """
 
 from __future__ import annotations
 
+import atexit
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -19,17 +23,39 @@ from pelican.generators import Generator
 
 from ..errors import BoardError
 
+_running: dict[str, subprocess.Popen] = {}  # output folder -> its Pagefind process
+
 
 class SearchIndexError(BoardError):
     """Raised by the search-index plugin when Pagefind fails; the build then fails too."""
 
 
-def index_site(pelican: Any) -> None:
+def listing_pages_glob(article_save_as: str) -> str:
+    """Pagefind's --glob for the listing pages, from ARTICLE_SAVE_AS: ``opportunities/*/index.html``."""
+    return re.sub(r"\{[^}]*\}", "*", article_save_as)
+
+
+def start_indexing(generator: Any, writer: Any) -> None:
     print("Indexing open listings with Pagefind…", file=sys.stderr)
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pelican.output_path), "--quiet"],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+    site = str(generator.output_path)
+    _running[site] = subprocess.Popen(
+        [sys.executable, "-m", "pagefind", "--site", site, "--glob",
+         listing_pages_glob(generator.settings["ARTICLE_SAVE_AS"]), "--quiet"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def finish_indexing(pelican: Any) -> None:
+    process = _running.pop(str(pelican.output_path))
+    output, _ = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index the site:\n{output}")
+
+
+@atexit.register
+def _stop_abandoned_indexing() -> None:
+    """A build that failed half-way leaves no Pagefind writing into its staging folder."""
+    for process in _running.values():
+        process.kill()
 
 
 class FacetCountsGenerator(Generator):
@@ -53,4 +79,5 @@ def get_generators(pelican: Any) -> type:
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(index_site)
+    signals.article_writer_finalized.connect(start_indexing)
+    signals.finalized.connect(finish_indexing)
