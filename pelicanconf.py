@@ -99,6 +99,8 @@ BOARD_FEEDS = {
     "organization": "feeds/organizations/{slug}.{kind}.xml",
     "country": "feeds/countries/{slug}.{kind}.xml",
 }
+# Newest listings per feed. Readers keep what they have already seen; the JSON API lists them all.
+BOARD_FEED_MAX_ITEMS = 100
 BOARD_JSON_FEED = "feeds/all.json"
 BOARD_FACETS = "search/facets.json"
 BOARD_CALENDARS = {"all": "calendar/deadlines.ics", "category": "calendar/categories/{slug}.ics"}

@@ -4,6 +4,7 @@ API checked against its published schemas, and deadline calendars, all read back
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from referencing import Registry, Resource
 
 from board.publish.feed import OPPORTUNITY_NS
 from test_build import CLOSED, OPEN
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "golden"))
+from refresh import SYNTHETIC_LISTINGS, build_synthetic
 
 SITE = "http://localhost:8000"
 
@@ -164,3 +168,17 @@ def test_the_subscribe_page_lists_every_feed_and_calendar(sample_site: Path) -> 
                  for path in sample_site.glob(pattern)}
     assert published and published <= linked
     assert "feed reader" in page.text_content()
+
+
+def test_feeds_carry_their_newest_listings_up_to_the_cap_and_the_api_carries_all(tmp_path: Path) -> None:
+    site = build_synthetic(tmp_path)
+    records = json.loads((site / "api/v1/opportunities.json").read_text())["opportunities"]
+    newest = sorted(records, key=lambda record: (record["posted"], record["id"]), reverse=True)[:100]
+    assert len(records) == SYNTHETIC_LISTINGS > 100
+    for kind in ("rss", "atom"):
+        feed = feedparser.parse((site / f"feeds/all.{kind}.xml").read_bytes())
+        assert [entry.link for entry in feed.entries] == [record["url"] for record in newest]
+    json_feed = json.loads((site / "feeds/all.json").read_text())
+    assert [item["id"] for item in json_feed["items"]] == [record["url"] for record in newest]
+    subscribe = lxml.html.fromstring((site / "subscribe/index.html").read_bytes()).text_content()
+    assert f"({SYNTHETIC_LISTINGS} open)" in subscribe and "newest 100 listings" in subscribe

@@ -1,9 +1,10 @@
 """Pelican plugin: feeds for every slice of the board.
 
 RSS 2.0 and Atom (feedgen) for all open listings, each category, skill, organization and
-country that has listings, and remote work; JSON Feed 1.1 for all. Each item carries the
-listing's structured fields. Paths come from ``BOARD_FEEDS``, which the templates also use
-for their autodiscovery links and the Subscribe page lists.
+country that has listings, and remote work; JSON Feed 1.1 for all. Each feed carries its newest
+``BOARD_FEED_MAX_ITEMS`` listings, each item with the listing's structured fields. Paths come
+from ``BOARD_FEEDS``, which the templates also use for their autodiscovery links and the
+Subscribe page lists.
 """
 
 from __future__ import annotations
@@ -92,16 +93,20 @@ class FeedsGenerator(Generator):
         state = self.settings["BOARD_BUILD"]
         articles = sorted(self.context["articles"], key=lambda a: (a.view.posted, a.slug), reverse=True)
         specs = feed_specs(self.settings, articles, state.catalog)
-        entries = {article.slug: prepare(self._entry(article)) for article in articles}
+        entries: dict[str, FeedEntry] = {}  # each listing's entry, built once for all its feeds
         for spec in specs:
-            self._write(spec, [entries[article.slug] for article in spec.articles])
+            newest = self._newest(spec)
+            for article in newest:
+                if article.slug not in entries:
+                    entries[article.slug] = prepare(self._entry(article))
+            self._write(spec, newest, [entries[article.slug] for article in newest])
         self._write_json_feed(specs[0])
 
-    def _write(self, spec: FeedSpec, entries: list[FeedEntry]) -> None:
+    def _write(self, spec: FeedSpec, articles: tuple, entries: list[FeedEntry]) -> None:
         site = self.settings["SITEURL"].rstrip("/")
         paths = {kind: feed_path(self.settings, spec.kind, spec.slug, kind) for kind in ("rss", "atom")}
         info = FeedInfo(url=f"{site}/{spec.page}", rss_url=f"{site}/{paths['rss']}", atom_url=f"{site}/{paths['atom']}",
-                        title=spec.title, description=spec.description, updated=self._updated(spec.articles),
+                        title=spec.title, description=spec.description, updated=self._updated(articles),
                         language=self.settings.get("DEFAULT_LANG", "en"))
         rss, atom = render(info, entries)
         for kind, body in (("rss", rss), ("atom", atom)):
@@ -116,7 +121,7 @@ class FeedsGenerator(Generator):
             "home_page_url": f"{site}/",
             "feed_url": f"{site}/{self.settings['BOARD_JSON_FEED']}",
             "language": self.settings.get("DEFAULT_LANG", "en"),
-            "items": [self._json_item(article) for article in spec.articles],
+            "items": [self._json_item(article) for article in self._newest(spec)],
         }
         self._save(self.settings["BOARD_JSON_FEED"], json.dumps(feed, ensure_ascii=False, indent=1).encode())
 
@@ -140,6 +145,10 @@ class FeedsGenerator(Generator):
         return Entry(url=article.record["url"], title=view.title, summary=view.summary, details=_details(view),
                      published=article.date, author=view.organization_name,
                      categories=(view.category.label, *view.skills), fields=tuple(feed_fields(article.record)))
+
+    def _newest(self, spec: FeedSpec) -> tuple:
+        """The listings a feed carries: the newest BOARD_FEED_MAX_ITEMS (all when it is None)."""
+        return spec.articles[:self.settings.get("BOARD_FEED_MAX_ITEMS")]
 
     def _updated(self, articles: tuple) -> datetime:
         state = self.settings["BOARD_BUILD"]
