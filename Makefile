@@ -8,7 +8,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates screenshot bench-search lock clean
+.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates screenshot bench bench-search lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -23,7 +23,7 @@ venv: $(VENV)/.installed ## Create .venv with the pinned packages
 validate: venv ## Check every listing and organization; print all problems
 	$(BIN)/python -m board validate
 
-html: validate ## Validate, then build the site into output/
+html: venv ## Build the site into output/ (validates every file first; stops on any error)
 	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py
 
 serve: html ## Build, then serve the board at http://localhost:8000
@@ -33,7 +33,6 @@ devserver: venv ## Serve and rebuild whenever content, theme or settings change
 	$(PELICAN) --autoreload --listen content -o $(OUTPUT) -s pelicanconf.py -p $(PORT)
 
 publish: venv ## Build the public site with publishconf.py (set SITEURL)
-	$(BIN)/python -m board --settings publishconf.py validate
 	$(PELICAN) content -o $(OUTPUT) -s publishconf.py
 
 test: venv ## Run every test (fails when no test runs, too)
@@ -54,6 +53,13 @@ shift-dates: venv ## Move the sample listings' dates so the newest is posted tod
 
 screenshot: html ## Refresh docs/screenshot.png from the built board (needs Debian's chromium)
 	$(BIN)/python docs/screenshot.py
+
+$(VENV)/.bench-installed: $(VENV)/.installed bench/requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $@
+
+bench: $(VENV)/.bench-installed ## Time builds of 1,000 and 10,000 listings against stock Pelican and Hugo
+	$(BIN)/python bench/compare.py $(BENCH_ARGS)
 
 bench-search: venv ## Measure search at 1,000 and 10,000 listings in headless Chromium
 	$(BIN)/python bench/search.py
