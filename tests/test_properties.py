@@ -4,6 +4,7 @@ become markup, and never writes XML or JSON that a parser would refuse."""
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from board.read.yaml_loader import YamlError, load_yaml
 from board.render.jsonld import script_json
 from board.render.markdown import render_markdown
 from board.validate.catalog import validate_content
+from board.validate.text import BIDI_CONTROLS, ZERO_WIDTH, first_forbidden
 from conftest import EXAMPLES, board_settings, make_content
 from test_hostile import scan_html
 
@@ -100,3 +102,21 @@ def test_feeds_are_well_formed_and_carry_employer_text_as_text(title: str, summa
             if local in {"description", "encoded", "content"} and element.text:
                 assert scan_html(f"<div>{element.text}</div>", fragment=True) == []
                 assert not lxml.html.fragment_fromstring(f"<div>{element.text}</div>").xpath("//script")
+
+
+def forbidden_by_definition(value: str, plain: bool) -> tuple[int, str] | None:
+    """The rule in words: bidi controls anywhere, zero-width characters in one-line fields, and
+    Unicode control characters (category Cc) except tab and newline in multi-line text."""
+    for index, char in enumerate(value):
+        if char in BIDI_CONTROLS:
+            return index, "bidirectional control"
+        if plain and char in ZERO_WIDTH:
+            return index, "zero-width"
+        if unicodedata.category(char) == "Cc" and (plain or char not in "\n\t"):
+            return index, "control"
+    return None
+
+
+@given(text=NASTY, plain=st.booleans())
+def test_the_invisible_character_check_finds_exactly_what_the_rule_forbids(text: str, plain: bool) -> None:
+    assert first_forbidden(text, plain) == forbidden_by_definition(text, plain)

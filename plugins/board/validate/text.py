@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from typing import Any
@@ -13,12 +14,16 @@ from ..read.yaml_loader import Document
 PLAIN_FIELDS = {"title", "summary", "name", "deliverables"}
 BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
 ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e", "\u00ad"}
+CONTROLS = "\x00-\x1f\x7f-\x9f"  # Unicode category Cc, exactly
+# One regular expression per kind of field (a character-by-character loop was a third of validation).
+_FORBIDDEN_IN_PLAIN = re.compile(f"[{CONTROLS}{''.join(sorted(BIDI_CONTROLS | ZERO_WIDTH))}]")
+_FORBIDDEN_IN_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{''.join(sorted(BIDI_CONTROLS))}]")  # \t, \n allowed
 
 
 def text_problems(document: Document) -> Iterator[Problem]:
     """One error per text value that holds a control, bidi or zero-width character."""
     for path, value in _strings(document.data, ()):
-        found = _first_forbidden(value, plain=str(path[0]) in PLAIN_FIELDS)
+        found = first_forbidden(value, plain=str(path[0]) in PLAIN_FIELDS)
         if found is None:
             continue
         index, kind = found
@@ -31,15 +36,14 @@ def text_problems(document: Document) -> Iterator[Problem]:
                     "delete it: it is invisible, or changes how the text around it is shown")
 
 
-def _first_forbidden(value: str, plain: bool) -> tuple[int, str] | None:
-    for index, char in enumerate(value):
-        if char in BIDI_CONTROLS:
-            return index, "bidirectional control"
-        if plain and char in ZERO_WIDTH:
-            return index, "zero-width"
-        if unicodedata.category(char) == "Cc" and (plain or char not in "\n\t"):
-            return index, "control"
-    return None
+def first_forbidden(value: str, plain: bool) -> tuple[int, str] | None:
+    """Where the first forbidden character is, and what kind it is; None when there is none."""
+    found = (_FORBIDDEN_IN_PLAIN if plain else _FORBIDDEN_IN_TEXT).search(value)
+    if found is None:
+        return None
+    char = found.group()
+    kind = "bidirectional control" if char in BIDI_CONTROLS else "zero-width" if char in ZERO_WIDTH else "control"
+    return found.start(), kind
 
 
 def _strings(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
