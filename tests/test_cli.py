@@ -101,3 +101,22 @@ def test_an_internal_failure_names_the_file_and_exits_3_without_a_traceback(boar
     assert "internal error while checking " in result.stderr and "acme-market-research.yaml" in result.stderr
     assert "please report it" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_given_files_only_those_listings_are_checked_with_every_organization(board: Path) -> None:
+    add_example(board, "invalid", "apply-url-not-https")
+    add_example(board, "invalid", "hourly-with-amount")
+    changed = "content/opportunities/hourly-with-amount.yaml"
+    result = run_board("--settings", "settings.py", "validate", changed, cwd=board)
+    assert result.returncode == 1
+    assert result.stdout.count("error:") >= 1
+    assert all(line.startswith((changed, "    hint:")) for line in result.stdout.splitlines())
+    organizations = len(list((board / "content" / "organizations").glob("*.yaml")))
+    assert f"Checked {1 + organizations + 1} file(s)" in result.stderr  # the listing, organizations, vocabulary
+
+
+def test_given_a_file_outside_the_listings_folder_validate_says_so(board: Path) -> None:
+    result = run_board("--settings", "settings.py", "validate", "settings.py", cwd=board)
+    assert result.returncode != 0
+    assert "error: settings.py is not a listing file in " in result.stderr
+    assert result.stderr.rstrip().endswith("content/opportunities/")

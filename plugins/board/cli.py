@@ -56,6 +56,9 @@ def _add_validate(commands: Any) -> None:
                     "error, 3 on an internal error. Under GitHub Actions it also prints annotations.",
     )
     check.add_argument("--quiet", action="store_true", help="print errors and warnings only, no summary")
+    check.add_argument("files", nargs="*", type=Path, metavar="FILE",
+                       help="check only these listing files, e.g. a pull request's changes (the vocabulary and "
+                            "every organization are checked too, since listings depend on them); default: all")
     check.set_defaults(run=_validate)
 
 
@@ -145,7 +148,8 @@ def _settings(arguments: argparse.Namespace) -> BoardSettings:
 
 def _validate(arguments: argparse.Namespace) -> int:
     settings = _settings(arguments)
-    result = validate_content(settings)
+    _check_listing_files(arguments.files, settings.content / "opportunities")
+    result = validate_content(settings, only=arguments.files or None)
     root = Path.cwd()
     for problem in result.problems:
         print(report.as_text(problem, root))
@@ -155,6 +159,14 @@ def _validate(arguments: argparse.Namespace) -> int:
     if not arguments.quiet:
         print(report.summary_line(result.problems, result.files_checked), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_INVALID
+
+
+def _check_listing_files(files: list[Path], folder: Path) -> None:
+    for path in files:
+        if path.resolve().parent != folder.resolve():
+            raise SystemExit(f"error: {path} is not a listing file in {folder}/")
+        if not path.is_file():
+            raise SystemExit(f"error: {path} does not exist")
 
 
 def _new(arguments: argparse.Namespace) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from ..problems import Problem, error
@@ -11,13 +12,14 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_LENGTH = range(3, 81)
 
 
-def scan(folder: Path) -> tuple[list[Path], list[Problem]]:
-    """The ``<id>.yaml`` files directly in ``folder``, sorted, and a problem for any other entry."""
+def scan(folder: Path, only: Collection[Path] | None = None) -> tuple[list[Path], list[Problem]]:
+    """The ``<id>.yaml`` files directly in ``folder`` (or just the entries in ``only``), sorted,
+    and a problem for any other entry."""
     files: list[Path] = []
     problems: list[Problem] = []
     if not folder.is_dir():
         return files, [error(folder, (1, 1), "", "folder is missing", f"create {folder}/")]
-    for entry in sorted(folder.iterdir()):
+    for entry in sorted(folder.iterdir() if only is None else only):
         problem = _entry_problem(entry)
         if problem:
             problems.append(problem)

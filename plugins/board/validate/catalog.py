@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,8 +36,11 @@ class Result:
         return not self.errors
 
 
-def validate_content(settings: BoardSettings, progress: Callable[[int, int], None] | None = None) -> Result:
-    """Check the vocabulary, every organization and every listing; collect all problems."""
+def validate_content(settings: BoardSettings, progress: Callable[[int, int], None] | None = None,
+                     only: Collection[Path] | None = None) -> Result:
+    """Check the vocabulary, every organization and every listing; collect all problems.
+    With ``only``, the listings checked are just those files (a pull request's changes); the
+    vocabulary and every organization are still checked, because listings depend on them."""
     result = Result(catalog=None)
     vocabulary = load_vocabulary(settings, result)
     if vocabulary is None:
@@ -55,7 +58,10 @@ def validate_content(settings: BoardSettings, progress: Callable[[int, int], Non
                                      list(vocabulary.categories))
     broken = {path.stem for path in (settings.content / "organizations").glob("*.yaml")} - set(catalog.organizations)
     rules = ListingRules(settings, vocabulary, catalog.organizations, broken)
-    for document in _check_folder(settings.content / "opportunities", SchemaChecker(listing_schema), result, progress):
+    chosen = None if only is None else [settings.content / "opportunities" / path.name for path in only]
+    checker = SchemaChecker(listing_schema)
+    listings = _check_folder(settings.content / "opportunities", checker, result, progress, chosen)
+    for document in listings:
         with blame(document.path):
             problems = rules.check(document)
         result.problems.extend(problems)
@@ -75,9 +81,10 @@ def load_vocabulary(settings: BoardSettings, result: Result) -> Vocabulary | Non
 
 
 def _check_folder(folder: Path, checker: SchemaChecker, result: Result,
-                  progress: Callable[[int, int], None] | None = None) -> list[Document]:
-    """Load and schema-check every file in ``folder``; return the documents without errors."""
-    files, problems = content_dir.scan(folder)
+                  progress: Callable[[int, int], None] | None = None,
+                  chosen: list[Path] | None = None) -> list[Document]:
+    """Load and schema-check every file in ``folder`` (or the chosen ones); return the documents without errors."""
+    files, problems = content_dir.scan(folder, chosen)
     result.problems.extend(problems)
     valid = []
     for index, path in enumerate(files, start=1):
