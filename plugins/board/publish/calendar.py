@@ -15,30 +15,38 @@ from icalendar import Calendar, Event
 from pelican import signals
 from pelican.generators import Generator
 
+END = b"END:VCALENDAR\r\n"
+
 
 class CalendarGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         state = self.settings["BOARD_BUILD"]
         articles = sorted(self.context["articles"], key=lambda a: (a.view.apply_by, a.slug))
+        host = urlsplit(self.settings["SITEURL"]).hostname or "localhost"
+        events = {article.slug: _event(article, host).to_ical() for article in articles}  # once, for every calendar
         name = self.settings["SITENAME"]
-        self._save(self.settings["BOARD_CALENDARS"]["all"], f"Deadlines · {name}", articles)
+        self._save(self.settings["BOARD_CALENDARS"]["all"], f"Deadlines · {name}", [events[a.slug] for a in articles])
         for category in state.catalog.vocabulary.categories.values():
             self._save(self.settings["BOARD_CALENDARS"]["category"].format(slug=category.id),
                        f"{category.label} deadlines · {name}",
-                       [a for a in articles if a.view.category.id == category.id])
+                       [events[a.slug] for a in articles if a.view.category.id == category.id])
 
-    def _save(self, path: str, title: str, articles: list) -> None:
-        calendar = Calendar()
-        calendar.add("prodid", "-//micro-internship board//deadlines//EN")
-        calendar.add("version", "2.0")
-        calendar.add("calscale", "GREGORIAN")
-        calendar.add("x-wr-calname", title)
-        host = urlsplit(self.settings["SITEURL"]).hostname or "localhost"
-        for article in articles:
-            calendar.add_component(_event(article, host))
+    def _save(self, path: str, title: str, events: list[bytes]) -> None:
         target = Path(self.output_path) / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(calendar.to_ical())
+        target.write_bytes(_calendar(title, events))
+
+
+def _calendar(title: str, events: list[bytes]) -> bytes:
+    """The VCALENDAR with these serialized VEVENTs, byte for byte what adding them as
+    components would give: icalendar writes a calendar's properties, then its components."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//micro-internship board//deadlines//EN")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", title)
+    head, end = calendar.to_ical().split(END)
+    return head + b"".join(events) + END + end
 
 
 def _event(article: Any, host: str) -> Event:
