@@ -16,3 +16,8 @@ class InternalError(BoardError):
     def __init__(self, path: object, cause: BaseException):
         super().__init__(f"internal error while checking {path}: {type(cause).__name__}: {cause}")
         self.path = path
+        self.cause = cause
+
+    def __reduce__(self) -> tuple:
+        """Picklable, so a failure in a validation worker process reaches the command as itself."""
+        return InternalError, (self.path, self.cause)

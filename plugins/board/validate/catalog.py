@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Collection, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from ..errors import BoardError, InternalError
@@ -19,6 +23,8 @@ from .schema import SchemaChecker, load_schema, with_categories
 from .text import text_problems
 
 VOCABULARY_FILE = "vocabulary.yaml"
+PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
+PARALLEL_CHUNK = 100
 
 
 @dataclass
@@ -46,28 +52,20 @@ def validate_content(settings: BoardSettings, progress: Callable[[int, int], Non
     if vocabulary is None:
         return result
     catalog = Catalog(vocabulary)
-    organizations = _check_folder(settings.content / "organizations", SchemaChecker(
-        load_schema(settings.schemas / "organization.schema.json")), result)
-    for document in organizations:
+    organization_checker = SchemaChecker(load_schema(settings.schemas / "organization.schema.json"))
+    for document in _check_folder(settings.content / "organizations", partial(_check_file, organization_checker),
+                                  result):
         organization = Organization(document.path.stem, document)
         logo_problems = list(check_logo(organization, settings.content))
         result.problems.extend(logo_problems)
         if not logo_problems:
             catalog.organizations[organization.id] = organization
-    listing_schema = with_categories(load_schema(settings.schemas / "opportunity.schema.json"),
-                                     list(vocabulary.categories))
-    broken = {path.stem for path in (settings.content / "organizations").glob("*.yaml")} - set(catalog.organizations)
-    rules = ListingRules(settings, vocabulary, catalog.organizations, broken)
+    check_listing = partial(_check_listing, SchemaChecker(_listing_schema(settings, vocabulary)),
+                            _listing_rules(settings, vocabulary, catalog))
     chosen = None if only is None else [settings.content / "opportunities" / path.name for path in only]
-    checker = SchemaChecker(listing_schema)
-    listings = _check_folder(settings.content / "opportunities", checker, result, progress, chosen)
-    for document in listings:
-        with blame(document.path):
-            problems = rules.check(document)
-        result.problems.extend(problems)
-        if not any(problem.is_error for problem in problems):
-            organization = catalog.organizations[document.data["organization"]]
-            catalog.listings[document.path.stem] = Listing(document.path.stem, document, organization)
+    for document in _check_folder(settings.content / "opportunities", check_listing, result, progress, chosen):
+        organization = catalog.organizations[document.data["organization"]]
+        catalog.listings[document.path.stem] = Listing(document.path.stem, document, organization)
     result.problems.sort()
     result.catalog = catalog
     return result
@@ -76,24 +74,87 @@ def validate_content(settings: BoardSettings, progress: Callable[[int, int], Non
 def load_vocabulary(settings: BoardSettings, result: Result) -> Vocabulary | None:
     """The vocabulary, or None with its problems added to ``result``."""
     checker = SchemaChecker(load_schema(settings.schemas / "vocabulary.schema.json"))
-    document = _load_checked(settings.content / VOCABULARY_FILE, checker, result)
+    document, problems = _check_file(checker, settings.content / VOCABULARY_FILE)
+    result.files_checked += 1
+    result.problems.extend(problems)
     return Vocabulary.from_data(document.data) if document else None
 
 
-def _check_folder(folder: Path, checker: SchemaChecker, result: Result,
-                  progress: Callable[[int, int], None] | None = None,
+def _listing_schema(settings: BoardSettings, vocabulary: Vocabulary) -> dict:
+    return with_categories(load_schema(settings.schemas / "opportunity.schema.json"), list(vocabulary.categories))
+
+
+def _listing_rules(settings: BoardSettings, vocabulary: Vocabulary, catalog: Catalog) -> ListingRules:
+    broken = {path.stem for path in (settings.content / "organizations").glob("*.yaml")} - set(catalog.organizations)
+    return ListingRules(settings, vocabulary, catalog.organizations, broken)
+
+
+Check = Callable[[Path], tuple[Document | None, list[Problem]]]
+
+
+def _check_folder(folder: Path, check: Check, result: Result, progress: Callable[[int, int], None] | None = None,
                   chosen: list[Path] | None = None) -> list[Document]:
-    """Load and schema-check every file in ``folder`` (or the chosen ones); return the documents without errors."""
+    """Check every file in ``folder`` (or the chosen ones); return the documents without errors."""
     files, problems = content_dir.scan(folder, chosen)
     result.problems.extend(problems)
     valid = []
-    for index, path in enumerate(files, start=1):
-        document = _load_checked(path, checker, result)
+    for index, (document, problems) in enumerate(_checked(files, check), start=1):
+        result.files_checked += 1
+        result.problems.extend(problems)
         if document:
             valid.append(document)
         if progress:
             progress(index, len(files))
     return valid
+
+
+def _checked(files: list[Path], check: Check) -> Iterator[tuple[Document | None, list[Problem]]]:
+    """Each file's outcome, in order; on every core for a large folder. Forked workers inherit
+    the check; only paths go out, and documents come back without their position tables
+    (positions serve error messages, which are made in the worker)."""
+    if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in get_all_start_methods():
+        yield from map(check, files)
+        return
+    with ProcessPoolExecutor(mp_context=get_context("fork"), initializer=_use_check, initargs=(check,)) as pool:
+        yield from pool.map(_check_in_worker, files, chunksize=PARALLEL_CHUNK)
+
+
+_worker_check: Check | None = None
+
+
+def _use_check(check: Check) -> None:
+    global _worker_check
+    _worker_check = check
+
+
+def _check_in_worker(path: Path) -> tuple[Document | None, list[Problem]]:
+    assert _worker_check is not None
+    document, problems = _worker_check(path)
+    return (Document(document.path, document.data) if document else None), problems
+
+
+def _check_file(checker: SchemaChecker, path: Path) -> tuple[Document | None, list[Problem]]:
+    """Load and schema-check one file: its document when it has no problems, and its problems."""
+    try:
+        with blame(path):
+            document = load_yaml(path)
+    except YamlError as failure:
+        where = (failure.position.line, failure.position.column)
+        return None, [error(path, where, "", failure.message, failure.hint)]
+    with blame(path):
+        problems = [*checker.check(document), *text_problems(document)]
+    return (None if problems else document), problems
+
+
+def _check_listing(checker: SchemaChecker, rules: ListingRules, path: Path) -> tuple[Document | None, list[Problem]]:
+    """A listing also meets the board's rules; warnings keep it on the board, errors do not."""
+    document, problems = _check_file(checker, path)
+    if document:
+        with blame(path):
+            problems = rules.check(document)
+        if any(problem.is_error for problem in problems):
+            document = None
+    return document, problems
 
 
 @contextmanager
@@ -105,18 +166,3 @@ def blame(path: Path) -> Iterator[None]:
         raise
     except Exception as failure:
         raise InternalError(path, failure) from failure
-
-
-def _load_checked(path: Path, checker: SchemaChecker, result: Result) -> Document | None:
-    result.files_checked += 1
-    try:
-        with blame(path):
-            document = load_yaml(path)
-    except YamlError as failure:
-        where = (failure.position.line, failure.position.column)
-        result.problems.append(error(path, where, "", failure.message, failure.hint))
-        return None
-    with blame(path):
-        problems = [*checker.check(document), *text_problems(document)]
-    result.problems.extend(problems)
-    return None if problems else document
