@@ -31,6 +31,7 @@ PLUGINS = [
     # folder before staging swaps it in.
     "board.publish.search_index",  # Pagefind index of the open listings
     "board.publish.staging",  # build aside; replace output/ only when everything succeeded
+    "board.publish.up_to_date",  # nothing changed since the last build: leave output/ as it is
     "board.validate.gate",  # validate everything first; stop the build on any error
     "board.read.reader",  # content/opportunities/<id>.yaml -> article
     "board.lifecycle",  # closed listings leave the board, keep their page

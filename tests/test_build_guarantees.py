@@ -5,7 +5,7 @@ from __future__ import annotations
 import filecmp
 import shutil
 import signal
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from time import monotonic, sleep
 
@@ -80,3 +80,30 @@ def test_a_build_killed_half_way_leaves_the_previous_site_and_the_next_build_rec
     assert result.returncode == 0, result.stderr
     assert len(list(output.glob("opportunities/*/index.html"))) == 400
     assert not staging.exists()
+
+
+def test_a_build_with_unchanged_inputs_leaves_the_site_as_it_is(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    output = tmp_path / "output"
+    assert run_pelican(content, output, epoch_at(sample_today())).returncode == 0
+    (output / "marker").write_text("left by hand: a skipped build does not touch the folder")
+    again = run_pelican(content, output, epoch_at(sample_today()))
+    assert again.returncode == 0, again.stderr
+    assert f"Nothing changed since the last build: {output} is up to date." in again.stderr
+    assert (output / "marker").exists()
+
+
+def test_any_changed_input_rebuilds_the_site(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    output = tmp_path / "output"
+    assert run_pelican(content, output, epoch_at(sample_today())).returncode == 0
+    listing = sorted((content / "opportunities").glob("*.yaml"))[0]
+    listing.write_text(listing.read_text().replace("title: ", "title: Revised ", 1))
+    changed = run_pelican(content, output, epoch_at(sample_today()))
+    assert changed.returncode == 0, changed.stderr
+    assert "up to date" not in changed.stderr
+    assert "Revised " in (output / "opportunities" / listing.stem / "index.html").read_text()
+    next_day = run_pelican(content, output, epoch_at(sample_today() + timedelta(days=1)))
+    assert "up to date" not in next_day.stderr
