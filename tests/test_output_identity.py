@@ -24,5 +24,5 @@ def test_the_sample_board_publishes_exactly_the_recorded_bytes(sample_site: Path
     assert differences(read_manifest("sample-site"), manifest(sample_site)) == []
 
 
-def test_a_generated_board_of_240_listings_publishes_exactly_the_recorded_bytes(tmp_path: Path) -> None:
+def test_a_generated_board_of_450_listings_publishes_exactly_the_recorded_bytes(tmp_path: Path) -> None:
     assert differences(read_manifest("synthetic-site"), manifest(build_synthetic(tmp_path))) == []

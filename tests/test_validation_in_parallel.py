@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 import board.validate.catalog as catalog
+from board.read.reader import ListingPreparer
 from conftest import EXAMPLES, board_settings, make_content
 
 VALID = (EXAMPLES / "valid" / "acme-market-research.yaml").read_text()
@@ -52,3 +54,14 @@ def test_a_crash_while_checking_in_a_worker_names_the_file(large_content: Path,
     with pytest.raises(catalog.InternalError, match=r"internal error while checking .*/opportunities/[a-z0-9-]+\.yaml: "
                                                     r"RuntimeError: boom"):
         catalog.validate_content(board_settings(large_content))
+
+
+def test_listings_prepared_in_worker_processes_are_those_prepared_one_by_one(
+        large_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    settings = board_settings(large_content)
+    preparer = ListingPreparer(date(2026, 11, 2), settings, "https://board.example", "opportunities/{slug}/")
+    in_parallel = catalog.validate_content(settings, prepare=preparer).catalog.prepared
+    monkeypatch.setattr(catalog, "PARALLEL_FROM", 10**9)
+    one_by_one = catalog.validate_content(settings, prepare=preparer).catalog.prepared
+    assert len(in_parallel) == COUNT
+    assert in_parallel == one_by_one

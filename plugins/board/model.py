@@ -53,3 +53,4 @@ class Catalog:
     vocabulary: Vocabulary
     organizations: dict[str, Organization] = field(default_factory=dict)
     listings: dict[str, Listing] = field(default_factory=dict)
+    prepared: dict[str, Any] = field(default_factory=dict)  # per listing, what the build made of it

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -11,9 +12,43 @@ from pelican.readers import BaseReader
 from pelican.urlwrappers import Author, Category, Tag
 from pelican.utils import SafeDatetime
 
+from ..model import Listing
 from ..render.jsonld import job_posting, script_json
 from ..render.record import opportunity_record
-from ..render.view import build_view
+from ..render.view import ListingView, build_view
+from ..settings import BoardSettings
+from .vocabulary import Vocabulary
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """What the build makes of one listing before Pelican reads it."""
+
+    view: ListingView
+    record: dict[str, Any]  # the API's, feeds' and JSON Feed's structured record
+    jsonld: str | None  # schema.org JobPosting for open listings
+
+
+@dataclass(frozen=True)
+class ListingPreparer:
+    """Prepares listings for one build; the build gate runs it beside validation, on every core."""
+
+    today: date
+    settings: BoardSettings
+    site: str  # SITEURL, without a trailing slash
+    article_url: str  # ARTICLE_URL
+
+    def __call__(self, listing: Listing, vocabulary: Vocabulary) -> Prepared:
+        view = build_view(listing, vocabulary, self.today, self.settings.locale, self.settings.timezone)
+        page_url = f"{self.site}/{self.article_url.format(slug=listing.id)}"
+        return Prepared(view, opportunity_record(listing, view, page_url),
+                        None if view.closed else self._jsonld(listing, view, page_url))
+
+    def _jsonld(self, listing: Listing, view: ListingView, url: str) -> str:
+        logo = listing.organization.data.get("logo")
+        logo_url = f"{self.site}/{logo}" if logo else None
+        return script_json(job_posting(listing, view.description_html, url, self.settings.timezone,
+                                       self.settings.locale, logo_url))
 
 
 class OpportunityReader(BaseReader):
@@ -23,10 +58,9 @@ class OpportunityReader(BaseReader):
     def read(self, filename: str) -> tuple[str, dict[str, Any]]:
         state = self.settings["BOARD_BUILD"]
         listing = state.catalog.listings[Path(filename).stem]
-        view = build_view(listing, state.catalog.vocabulary, state.today, state.settings.locale,
-                          state.settings.timezone)
+        prepared = state.catalog.prepared[listing.id]
+        view = prepared.view
         posted = datetime.combine(listing.posted, time(0, 0), state.settings.timezone)
-        page_url = f"{self._site()}/{self.settings['ARTICLE_URL'].format(slug=listing.id)}"
         metadata = {
             "title": view.title,
             "slug": listing.id,
@@ -36,8 +70,8 @@ class OpportunityReader(BaseReader):
             "authors": [self._wrap(Author, view.organization_name, view.organization_id)],
             "listing": listing,
             "view": view,
-            "record": opportunity_record(listing, view, page_url),
-            "jsonld": None if view.closed else self._jsonld(listing, view, page_url),
+            "record": prepared.record,
+            "jsonld": prepared.jsonld,
         }
         return view.description_html, metadata
 
@@ -45,16 +79,6 @@ class OpportunityReader(BaseReader):
         wrapper = kind(name, self.settings)
         wrapper.slug = slug
         return wrapper
-
-    def _site(self) -> str:
-        return self.settings["SITEURL"].rstrip("/")
-
-    def _jsonld(self, listing: Any, view: Any, url: str) -> str:
-        site = self._site()
-        logo = listing.organization.data.get("logo")
-        logo_url = f"{site}/{logo}" if logo else None
-        board = self.settings["BOARD_BUILD"].settings
-        return script_json(job_posting(listing, view.description_html, url, board.timezone, board.locale, logo_url))
 
 
 def add_reader(readers: Any) -> None:

@@ -64,6 +64,7 @@ class Document:
     data: Any
     values: dict[Path_, Position] = field(default_factory=dict)
     keys: dict[Path_, Position] = field(default_factory=dict)
+    prepared: Any = None  # what the build made of it, when it was prepared where it was checked
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that exists."""

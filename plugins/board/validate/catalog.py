@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
+from typing import Any
 
 from ..errors import BoardError, InternalError
 from ..model import Catalog, Listing, Organization
@@ -43,10 +44,12 @@ class Result:
 
 
 def validate_content(settings: BoardSettings, progress: Callable[[int, int], None] | None = None,
-                     only: Collection[Path] | None = None) -> Result:
+                     only: Collection[Path] | None = None, prepare: Prepare | None = None) -> Result:
     """Check the vocabulary, every organization and every listing; collect all problems.
     With ``only``, the listings checked are just those files (a pull request's changes); the
-    vocabulary and every organization are still checked, because listings depend on them."""
+    vocabulary and every organization are still checked, because listings depend on them.
+    With ``prepare``, each valid listing is also prepared for the build where it was checked
+    (on every core for a large folder), into ``catalog.prepared``."""
     result = Result(catalog=None)
     vocabulary = load_vocabulary(settings, result)
     if vocabulary is None:
@@ -61,11 +64,13 @@ def validate_content(settings: BoardSettings, progress: Callable[[int, int], Non
         if not logo_problems:
             catalog.organizations[organization.id] = organization
     check_listing = partial(_check_listing, SchemaChecker(_listing_schema(settings, vocabulary)),
-                            _listing_rules(settings, vocabulary, catalog))
+                            _listing_rules(settings, vocabulary, catalog), partial(_prepare, catalog, prepare))
     chosen = None if only is None else [settings.content / "opportunities" / path.name for path in only]
     for document in _check_folder(settings.content / "opportunities", check_listing, result, progress, chosen):
         organization = catalog.organizations[document.data["organization"]]
         catalog.listings[document.path.stem] = Listing(document.path.stem, document, organization)
+        if prepare:
+            catalog.prepared[document.path.stem] = document.prepared
     result.problems.sort()
     result.catalog = catalog
     return result
@@ -90,6 +95,7 @@ def _listing_rules(settings: BoardSettings, vocabulary: Vocabulary, catalog: Cat
 
 
 Check = Callable[[Path], tuple[Document | None, list[Problem]]]
+Prepare = Callable[[Listing, Vocabulary], Any]
 
 
 def _check_folder(folder: Path, check: Check, result: Result, progress: Callable[[int, int], None] | None = None,
@@ -130,7 +136,7 @@ def _use_check(check: Check) -> None:
 def _check_in_worker(path: Path) -> tuple[Document | None, list[Problem]]:
     assert _worker_check is not None
     document, problems = _worker_check(path)
-    return (Document(document.path, document.data) if document else None), problems
+    return (Document(document.path, document.data, prepared=document.prepared) if document else None), problems
 
 
 def _check_file(checker: SchemaChecker, path: Path) -> tuple[Document | None, list[Problem]]:
@@ -146,15 +152,25 @@ def _check_file(checker: SchemaChecker, path: Path) -> tuple[Document | None, li
     return (None if problems else document), problems
 
 
-def _check_listing(checker: SchemaChecker, rules: ListingRules, path: Path) -> tuple[Document | None, list[Problem]]:
+def _check_listing(checker: SchemaChecker, rules: ListingRules, prepare: Callable[[Document], Any],
+                   path: Path) -> tuple[Document | None, list[Problem]]:
     """A listing also meets the board's rules; warnings keep it on the board, errors do not."""
     document, problems = _check_file(checker, path)
     if document:
         with blame(path):
             problems = rules.check(document)
         if any(problem.is_error for problem in problems):
-            document = None
+            return None, problems
+        with blame(path):
+            document.prepared = prepare(document)
     return document, problems
+
+
+def _prepare(catalog: Catalog, prepare: Prepare | None, document: Document) -> Any:
+    if prepare is None:
+        return None
+    organization = catalog.organizations[document.data["organization"]]
+    return prepare(Listing(document.path.stem, document, organization), catalog.vocabulary)
 
 
 @contextmanager

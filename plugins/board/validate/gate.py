@@ -17,6 +17,7 @@ from pelican import signals
 
 from ..errors import InvalidContentError
 from ..model import Catalog
+from ..read.reader import ListingPreparer
 from ..settings import BoardSettings
 from . import report
 from .catalog import validate_content
@@ -33,7 +34,10 @@ class BuildState:
 
 def validate_before_reading(generator: Any) -> None:
     settings = BoardSettings.from_pelican(generator.settings)
-    result = validate_content(settings, progress=_progress)
+    today = settings.today()
+    preparer = ListingPreparer(today, settings, generator.settings["SITEURL"].rstrip("/"),
+                               generator.settings["ARTICLE_URL"])
+    result = validate_content(settings, progress=_progress, prepare=preparer)
     root = Path.cwd()
     for problem in result.problems:
         print(report.as_text(problem, root), file=sys.stderr)
@@ -42,7 +46,7 @@ def validate_before_reading(generator: Any) -> None:
             f"{len(result.errors)} error(s) in the content, listed above; nothing was built. "
             "Run `make validate` to check again."
         )
-    state = BuildState(settings, result.catalog, settings.today())
+    state = BuildState(settings, result.catalog, today)
     generator.settings["BOARD_BUILD"] = state
     generator.context["BOARD_BUILD"] = state
     # Pelican rewrites SITEURL to a relative path on each page when RELATIVE_URLS is on;
