@@ -15,6 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from board.publish.api import encode, encode_with_list
 from board.publish.feed import Entry, FeedInfo, prepare, render
 from board.read.yaml_loader import YamlError, load_yaml
 from board.render.jsonld import script_json
@@ -120,3 +121,14 @@ def forbidden_by_definition(value: str, plain: bool) -> tuple[int, str] | None:
 @given(text=NASTY, plain=st.booleans())
 def test_the_invisible_character_check_finds_exactly_what_the_rule_forbids(text: str, plain: bool) -> None:
     assert first_forbidden(text, plain) == forbidden_by_definition(text, plain)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | NASTY,
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(NASTY, children, max_size=4),
+    max_leaves=12)
+
+
+@given(key=NASTY, items=st.lists(JSON_VALUES, max_size=5))
+def test_a_list_of_already_encoded_api_records_is_exactly_the_list_encoded_at_once(key: str, items: list) -> None:
+    assert encode_with_list(key, [encode(item) for item in items]) == encode({key: items})

@@ -25,9 +25,11 @@ class ApiGenerator(Generator):
         state = self.settings["BOARD_BUILD"]
         open_articles = self.context["articles"]
         every = [a for a in [*open_articles, *self.context["hidden_articles"]] if hasattr(a, "listing")]
-        self._save("opportunities.json", {"opportunities": [a.record for a in open_articles]})
-        for article in every:
-            self._save(f"opportunities/{article.listing.id}.json", article.record)
+        records = {article.listing.id: encode(article.record) for article in every}  # each encoded once
+        self._write("opportunities.json",
+                    encode_with_list("opportunities", [records[a.listing.id] for a in open_articles]))
+        for listing_id, record in records.items():
+            self._write(f"opportunities/{listing_id}.json", record)
         self._save("organizations.json", {"organizations": [
             self._organization(organization, open_articles)
             for organization in sorted(state.catalog.organizations.values(), key=lambda o: o.id)]})
@@ -59,9 +61,26 @@ class ApiGenerator(Generator):
         return self.settings["SITEURL"].rstrip("/")
 
     def _save(self, name: str, payload: dict[str, Any]) -> None:
+        self._write(name, encode(payload))
+
+    def _write(self, name: str, text: str) -> None:
         target = Path(self.output_path) / API / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(payload, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        target.write_text(text + "\n", encoding="utf-8")
+
+
+def encode(payload: Any) -> str:
+    """The API's JSON text: UTF-8 as is, one space of indent per level."""
+    return json.dumps(payload, ensure_ascii=False, indent=1)
+
+
+def encode_with_list(key: str, items: list[str]) -> str:
+    """``encode({key: [...]})`` for items already encoded with ``encode``, without encoding them again.
+    Encoded JSON has no raw line breaks inside strings, so indenting each line moves an item to its depth."""
+    if not items:
+        return encode({key: []})
+    body = ",\n".join("  " + item.replace("\n", "\n  ") for item in items)
+    return f"{{\n {encode(key)}: [\n{body}\n ]\n}}"
 
 
 def get_generators(pelican: Any) -> type:
