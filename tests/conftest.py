@@ -16,6 +16,7 @@ import pytest
 from board.settings import BoardSettings
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "golden"))
 CONTENT = ROOT / "content"
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 
@@ -97,3 +98,11 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_pelican(CONTENT, output, epoch_at(sample_today()))
     assert result.returncode == 0, result.stderr
     return output
+
+
+@pytest.fixture(scope="session")
+def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A board of generated listings (tests/golden/refresh.py), built once by real Pelican."""
+    from refresh import build_synthetic
+
+    return build_synthetic(tmp_path_factory.mktemp("synthetic-site"))

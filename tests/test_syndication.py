@@ -4,7 +4,6 @@ API checked against its published schemas, and deadline calendars, all read back
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,12 +14,10 @@ import lxml.html
 import pytest
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from refresh import SYNTHETIC_LISTINGS
 
 from board.publish.feed import OPPORTUNITY_NS
 from test_build import CLOSED, OPEN
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "golden"))
-from refresh import SYNTHETIC_LISTINGS, build_synthetic
 
 SITE = "http://localhost:8000"
 
@@ -170,8 +167,8 @@ def test_the_subscribe_page_lists_every_feed_and_calendar(sample_site: Path) -> 
     assert "feed reader" in page.text_content()
 
 
-def test_feeds_carry_their_newest_listings_up_to_the_cap_and_the_api_carries_all(tmp_path: Path) -> None:
-    site = build_synthetic(tmp_path)
+def test_feeds_carry_their_newest_listings_up_to_the_cap_and_the_api_carries_all(synthetic_site: Path) -> None:
+    site = synthetic_site
     records = json.loads((site / "api/v1/opportunities.json").read_text())["opportunities"]
     newest = sorted(records, key=lambda record: (record["posted"], record["id"]), reverse=True)[:100]
     assert len(records) == SYNTHETIC_LISTINGS > 100
