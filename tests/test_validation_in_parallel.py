@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 import board.validate.catalog as catalog
+import board.validate.parallel as parallel
 from board.read.reader import ListingPreparer
 from conftest import EXAMPLES, board_settings, make_content
 
 VALID = (EXAMPLES / "valid" / "acme-market-research.yaml").read_text()
-COUNT = catalog.PARALLEL_FROM + 20
+COUNT = parallel.PARALLEL_FROM + 20
 BROKEN = ["duplicate-key", "apply-url-not-https", "organization-unknown"]  # YAML, schema, board rule
 
 
@@ -34,7 +35,7 @@ def outcome(result: catalog.Result) -> tuple:
 def test_checking_in_worker_processes_finds_exactly_what_checking_one_by_one_finds(
         large_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     in_parallel = catalog.validate_content(board_settings(large_content))
-    monkeypatch.setattr(catalog, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
     one_by_one = catalog.validate_content(board_settings(large_content))
     assert outcome(in_parallel) == outcome(one_by_one)
     assert {problem.file.stem for problem in in_parallel.errors} == set(BROKEN)
@@ -61,7 +62,7 @@ def test_listings_prepared_in_worker_processes_are_those_prepared_one_by_one(
     settings = board_settings(large_content)
     preparer = ListingPreparer(date(2026, 11, 2), settings, "https://board.example", "opportunities/{slug}/")
     in_parallel = catalog.validate_content(settings, prepare=preparer).catalog.prepared
-    monkeypatch.setattr(catalog, "PARALLEL_FROM", 10**9)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
     one_by_one = catalog.validate_content(settings, prepare=preparer).catalog.prepared
     assert len(in_parallel) == COUNT
     assert in_parallel == one_by_one

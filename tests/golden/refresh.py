@@ -22,7 +22,7 @@ from generate import generate
 from conftest import CONTENT, epoch_at, run_pelican, sample_today, stable_files
 
 HERE = Path(__file__).resolve().parent
-SYNTHETIC_LISTINGS = 450  # above catalog.PARALLEL_FROM, so the parallel path is checked too
+SYNTHETIC_LISTINGS = 450  # above validate.parallel.PARALLEL_FROM, so the parallel path is checked too
 SYNTHETIC_TODAY = date(2026, 11, 22)
 
 

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Collection, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +16,12 @@ from ..read import content_dir
 from ..read.vocabulary import Vocabulary
 from ..read.yaml_loader import Document, YamlError, load_yaml
 from ..settings import BoardSettings
+from .parallel import check_all
 from .rules import ListingRules, check_logo
 from .schema import SchemaChecker, load_schema, with_categories
 from .text import text_problems
 
 VOCABULARY_FILE = "vocabulary.yaml"
-PARALLEL_FROM = 400  # files; below this, starting worker processes costs more than it saves
-PARALLEL_CHUNK = 100
 
 
 @dataclass
@@ -104,7 +100,7 @@ def _check_folder(folder: Path, check: Check, result: Result, progress: Callable
     files, problems = content_dir.scan(folder, chosen)
     result.problems.extend(problems)
     valid = []
-    for index, (document, problems) in enumerate(_checked(files, check), start=1):
+    for index, (document, problems) in enumerate(check_all(check, files, _without_positions), start=1):
         result.files_checked += 1
         result.problems.extend(problems)
         if document:
@@ -114,28 +110,9 @@ def _check_folder(folder: Path, check: Check, result: Result, progress: Callable
     return valid
 
 
-def _checked(files: list[Path], check: Check) -> Iterator[tuple[Document | None, list[Problem]]]:
-    """Each file's outcome, in order; on every core for a large folder. Forked workers inherit
-    the check; only paths go out, and documents come back without their position tables
-    (positions serve error messages, which are made in the worker)."""
-    if len(files) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in get_all_start_methods():
-        yield from map(check, files)
-        return
-    with ProcessPoolExecutor(mp_context=get_context("fork"), initializer=_use_check, initargs=(check,)) as pool:
-        yield from pool.map(_check_in_worker, files, chunksize=PARALLEL_CHUNK)
-
-
-_worker_check: Check | None = None
-
-
-def _use_check(check: Check) -> None:
-    global _worker_check
-    _worker_check = check
-
-
-def _check_in_worker(path: Path) -> tuple[Document | None, list[Problem]]:
-    assert _worker_check is not None
-    document, problems = _worker_check(path)
+def _without_positions(outcome: tuple[Document | None, list[Problem]]) -> tuple[Document | None, list[Problem]]:
+    """What a worker sends back: position tables serve error messages, which are already made."""
+    document, problems = outcome
     return (Document(document.path, document.data, prepared=document.prepared) if document else None), problems
 
 
