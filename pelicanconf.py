@@ -36,6 +36,7 @@ PLUGINS = [
     "board.read.reader",  # content/opportunities/<id>.yaml -> article
     "board.lifecycle",  # closed listings leave the board, keep their page
     "board.publish.pages",  # remote, closed, every category and organization
+    "board.publish.membership",  # Pelican's term pages in linear time (after pages: it adds terms)
     "board.publish.feeds",  # RSS and Atom with feedgen
     "board.publish.post_page",  # "Post an opportunity", with an example from the schema
     "board.publish.api",  # the JSON API under /api/v1/
