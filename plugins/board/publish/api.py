@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -30,28 +31,31 @@ class ApiGenerator(Generator):
                     encode_with_list("opportunities", [records[a.listing.id] for a in open_articles]))
         for listing_id, record in records.items():
             self._write(f"opportunities/{listing_id}.json", record)
+        by_organization = Counter(a.view.organization_id for a in open_articles)
+        by_category = Counter(a.view.category.id for a in open_articles)
         self._save("organizations.json", {"organizations": [
-            self._organization(organization, open_articles)
+            self._organization(organization, by_organization[organization.id])
             for organization in sorted(state.catalog.organizations.values(), key=lambda o: o.id)]})
         self._save("categories.json", {"categories": [
-            self._category(category, open_articles) for category in state.catalog.vocabulary.categories.values()]})
+            self._category(category, by_category[category.id])
+            for category in state.catalog.vocabulary.categories.values()]})
         for schema in sorted((state.settings.schemas / "api").glob("*.schema.json")):
             shutil.copyfile(schema, Path(self.output_path) / API / schema.name)
 
-    def _organization(self, organization: Any, articles: list) -> dict[str, Any]:
+    def _organization(self, organization: Any, open_listings: int) -> dict[str, Any]:
         data, site = organization.data, self._site()
         record = {"id": organization.id, "name": data["name"], "url": data["url"], "summary": data["summary"],
                   "page": f"{site}/{self.settings['AUTHOR_URL'].format(slug=organization.id)}",
-                  "open_listings": sum(a.view.organization_id == organization.id for a in articles),
+                  "open_listings": open_listings,
                   "feeds": self._feeds("organization", organization.id)}
         if "logo" in data:
             record["logo"] = f"{site}/{data['logo']}"
         return record
 
-    def _category(self, category: Any, articles: list) -> dict[str, Any]:
+    def _category(self, category: Any, open_listings: int) -> dict[str, Any]:
         return {"id": category.id, "label": category.label, "description": category.description,
                 "page": f"{self._site()}/{self.settings['CATEGORY_URL'].format(slug=category.id)}",
-                "open_listings": sum(a.view.category.id == category.id for a in articles),
+                "open_listings": open_listings,
                 "feeds": self._feeds("category", category.id)}
 
     def _feeds(self, kind: str, slug: str) -> dict[str, str]:
