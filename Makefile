@@ -73,4 +73,4 @@ lock: ## Re-pin requirements.lock from pyproject.toml in a fresh environment
 	rm -rf .lock-venv
 
 clean: ## Remove the built site and caches
-	rm -rf $(OUTPUT) cache .pytest_cache
+	rm -rf $(OUTPUT) .$(OUTPUT).inputs cache .pytest_cache
