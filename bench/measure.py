@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -23,11 +23,10 @@ class Sample:
 
 @dataclass(frozen=True)
 class Measurement:
-    """One timed step, which may be several commands: total time, highest peak, each part's time."""
+    """One timed step that succeeded: its wall time and peak resident memory."""
 
     seconds: float
     peak_mib: float
-    parts: dict[str, float] = field(default_factory=dict)
 
 
 class CommandError(RuntimeError):
@@ -49,18 +48,10 @@ def run(command: list[str], cwd: Path, env: Mapping[str, str] | None = None) -> 
     return Sample(seconds, usage.ru_maxrss / 1024, process.returncode, output)
 
 
-def checked(sample: Sample, what: str) -> Sample:
-    """SAMPLE itself when it succeeded; otherwise raise CommandError with the end of its output."""
+def checked(sample: Sample, what: str) -> Measurement:
+    """SAMPLE's measurement when it succeeded; otherwise raise CommandError with the end of its output."""
     if sample.exit_code != 0:
         tail = "\n".join(sample.output.splitlines()[-30:])
         raise CommandError(f"{what} exited with {sample.exit_code}:\n{tail}")
-    return sample
+    return Measurement(sample.seconds, sample.peak_mib)
 
-
-def combine(parts: Mapping[str, Sample]) -> Measurement:
-    """Commands run one after another as one step: their times add up, the peak is the highest."""
-    return Measurement(
-        seconds=sum(sample.seconds for sample in parts.values()),
-        peak_mib=max(sample.peak_mib for sample in parts.values()),
-        parts={name: sample.seconds for name, sample in parts.items()} if len(parts) > 1 else {},
-    )

@@ -1,7 +1,7 @@
 """The comparison table: medians, ranges, peak memory, ratios and scaling, from bench/compare.py's results.
 
 Results are plain data, as in results.json: {N: {step: [measurement or None per run]}}, where a
-measurement is {"seconds": float, "peak_mib": float, "parts": {name: seconds}}.
+measurement is {"seconds": float, "peak_mib": float}.
 """
 
 from __future__ import annotations

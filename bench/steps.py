@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from measure import Measurement, Sample, checked, combine, run
+from measure import Measurement, Sample, checked, run
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = "1795348800"  # 2026-11-22 12:00 UTC: the generator's today, at noon
@@ -76,11 +76,11 @@ def build_ours(site: Site) -> Measurement:
     """Our full build from a clean checkout, as `make html` runs it: Pelican, whose first step
     validates every file and stops the build on any error."""
     _remove(site.output, ROOT / "cache")  # Pelican's CACHE_PATH, relative to where it runs
-    return combine({"pelican": checked(_ours(_pelican_command(site)), "our Pelican build")})
+    return checked(_ours(_pelican_command(site)), "our Pelican build")
 
 
 def rebuild_no_change(site: Site) -> Measurement:
-    return combine({"pelican": checked(_ours(_pelican_command(site)), "our no-change rebuild")})
+    return checked(_ours(_pelican_command(site)), "our no-change rebuild")
 
 
 def rebuild_one_listing(site: Site) -> Measurement:
@@ -90,13 +90,13 @@ def rebuild_one_listing(site: Site) -> Measurement:
     record["summary"] += " Updated."
     site.edited.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
     try:
-        return combine({"pelican": checked(_ours(_pelican_command(site)), "our one-listing rebuild")})
+        return checked(_ours(_pelican_command(site)), "our one-listing rebuild")
     finally:
         site.edited.write_text(original, encoding="utf-8")
 
 
 def validate_all(site: Site) -> Measurement:
-    return combine({"validate": checked(_ours(_validate_command(site)), "our validate")})
+    return checked(_ours(_validate_command(site)), "our validate")
 
 
 def validate_one(site: Site) -> Measurement | None:
@@ -104,19 +104,19 @@ def validate_one(site: Site) -> Measurement | None:
     sample = _ours(_validate_command(site, site.edited))
     if sample.exit_code == USAGE_ERROR:
         return None
-    return combine({"validate": checked(sample, "our validate of one file")})
+    return checked(sample, "our validate of one file")
 
 
 def build_stock(site: Site) -> Measurement:
     _remove(site.stock / "output", site.stock / "cache")
     command = [sys.executable, "-m", "pelican", "content", "-o", "output", "-s", "pelicanconf.py"]
-    return combine({"pelican": checked(run(command, site.stock), "stock Pelican")})
+    return checked(run(command, site.stock), "stock Pelican")
 
 
 def build_hugo(site: Site) -> Measurement:
     _remove(site.hugo / "public", site.hugo / "resources")
     command = [str(hugo_binary()), "--source", str(site.hugo), "--destination", str(site.hugo / "public"), "--quiet"]
-    return combine({"hugo": checked(run(command, site.hugo), "Hugo")})
+    return checked(run(command, site.hugo), "Hugo")
 
 
 def hugo_binary() -> Path:
