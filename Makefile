@@ -15,7 +15,7 @@ help: ## Show this help
 
 $(VENV)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	touch $@
 
 venv: $(VENV)/.installed ## Create .venv with the pinned packages
@@ -64,12 +64,11 @@ bench: $(VENV)/.bench-installed ## Time builds of 1,000 and 10,000 listings agai
 bench-search: venv ## Measure search at 1,000 and 10,000 listings in headless Chromium
 	$(BIN)/python bench/search.py
 
-lock: ## Re-pin requirements.lock from pyproject.toml in a fresh environment
+lock: ## Re-pin requirements.lock (versions and hashes) from pyproject.toml, keeping current pins
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check ".[test]"
-	{ echo "# Pinned versions of every package the board and its tests use."; \
-	  echo "# Regenerate with \`make lock\` after changing dependencies in pyproject.toml."; \
-	  .lock-venv/bin/python -m pip freeze --exclude micro-internship-board; } > requirements.lock
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check pip-tools
+	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 	rm -rf .lock-venv
 
 clean: ## Remove the built site and caches
