@@ -9,9 +9,9 @@ from pathlib import Path
 from ..settings import BoardSettings
 from ..validate.catalog import validate_content
 from ..validate.schema import load_schema
+from .inert import code_span
 from .issue_form import IssueFormError, answers_from_issue, form_fields, github_output
 from .new import NewListingError, new_listing
-from .summary import cell
 
 FORM = Path(".github/ISSUE_TEMPLATE/new-opportunity.yml")
 
@@ -42,7 +42,7 @@ def listing_from_issue(settings: BoardSettings, event_path: Path, comment_path: 
 
 def _refuse(comment_path: Path, reasons: list[str]) -> int:
     lines = ["The board could not turn this request into a listing yet:", ""]
-    lines += [f"- {cell(reason)}" for reason in reasons]
+    lines += [f"- {code_span(reason)}" for reason in reasons]
     lines += ["", "Edit the issue to fix these, then a maintainer can remove and re-add the `approved` label."]
     comment_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..render.view import ListingView
+from .inert import code_span, table_cell
 from .ownership import Finding
 
 
@@ -21,8 +22,9 @@ def job_summary(listings: Iterable[ListingView], problems: list[Problem], findin
         lines += ["### Changed listings, as students will see them", "",
                   "| Listing | Organization | Pay | Effort | Where | Deadline | Warnings |",
                   "|---|---|---|---|---|---|---|"]
-        lines += [f"| {cell(view.title)} | {cell(view.organization_name)} | {cell(view.pay)} | {cell(view.effort)} "
-                  f"| {cell(view.location)} | {cell(view.deadline_text)} ({view.apply_by_text}) "
+        lines += [f"| {table_cell(view.title)} | {table_cell(view.organization_name)} | {table_cell(view.pay)} "
+                  f"| {table_cell(view.effort)} | {table_cell(view.location)} "
+                  f"| {table_cell(f'{view.deadline_text} ({view.apply_by_text})')} "
                   f"| {_warnings(view.id, problems)} |" for view in listings]
         lines.append("")
     if problems:
@@ -33,15 +35,9 @@ def job_summary(listings: Iterable[ListingView], problems: list[Problem], findin
 
 
 def _warnings(listing_id: str, problems: list[Problem]) -> str:
-    found = [cell(problem.message) for problem in problems if not problem.is_error
+    found = [table_cell(problem.message) for problem in problems if not problem.is_error
              and problem.file.stem == listing_id and problem.file.parent.name == "opportunities"]
     return "<br>".join(found) or "none"
-
-
-def cell(text: str) -> str:
-    """Employer text made safe for a Markdown table cell: no markup, no column breaks."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-    return " ".join(escaped.split())
 
 
 def _counts(problems: list[Problem], findings: list[Finding]) -> str:
@@ -57,11 +53,11 @@ def _problem(problem: Problem, root: Path) -> str:
     except ValueError:
         where = problem.file
     icon = "❌" if problem.is_error else "⚠️"
-    field = f"`{cell(problem.field)}`: " if problem.field else ""
-    hint = f" ({cell(problem.hint)})" if problem.hint else ""
-    return f"- {icon} `{where}:{problem.line}:{problem.column}` {field}{cell(problem.message)}{hint}"
+    field = f"{code_span(problem.field)}: " if problem.field else ""
+    hint = f" (hint: {code_span(problem.hint)})" if problem.hint else ""
+    return f"- {icon} {code_span(f'{where}:{problem.line}:{problem.column}')} {field}{code_span(problem.message)}{hint}"
 
 
 def _finding(finding: Finding) -> str:
     icon = "❌" if finding.verdict == "refused" else "👀"
-    return f"- {icon} `{finding.path}`: {cell(finding.message)}"
+    return f"- {icon} {code_span(finding.path)}: {code_span(finding.message)}"
