@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import samples
-from .contribute.from_issue import listing_from_issue
+from .contribute.from_issue import outcome_of_event
 from .contribute.new import LISTING_QUESTIONS, ORGANIZATION_QUESTIONS, NewListingError, flag_name, new_listing
 from .contribute.pull_request import check_pull_request
 from .contribute.reminders import due_reminders, send
@@ -95,15 +95,17 @@ def _add_check_pr(commands: Any) -> None:
 
 def _add_from_issue(commands: Any) -> None:
     issue = commands.add_parser(
-        "from-issue", help="turn an approved 'Post an opportunity' issue into a listing file",
-        description="Read the issue from a GitHub event file, write the listing it describes, and validate it. "
-                    "On failure, write a Markdown comment explaining what to fix and exit 1.",
+        "from-issue", help="decide what an issue event from the 'Post an opportunity' form calls for",
+        description="Read a GitHub issue event (labeled or edited). An issue labelled 'approved' whose author "
+                    "maintains the organization it names becomes a listing file, checked like `new`; otherwise "
+                    "the outcome says why not. An approved issue edited afterwards loses its approval. Writes "
+                    "the outcome (outcome.json, and the listing file) into OUT for the job that may post it "
+                    "(python3 -S -m board.contribute.issue_replies). Exits 0 whatever the outcome.",
     )
     issue.add_argument("--event", type=Path, required=True, help="the event JSON ($GITHUB_EVENT_PATH)")
-    issue.add_argument("--comment", type=Path, default=Path("issue-comment.md"),
-                       help="where to write the comment on failure (default: %(default)s)")
-    issue.set_defaults(run=lambda arguments: listing_from_issue(_settings(arguments), arguments.event,
-                                                                arguments.comment))
+    issue.add_argument("--out", type=Path, default=Path("from-issue"),
+                       help="the empty folder to write the outcome into (default: %(default)s)")
+    issue.set_defaults(run=_from_issue)
 
 
 def _add_reminders(commands: Any) -> None:
@@ -198,6 +200,13 @@ def _ask(prompt: str, help_text: str) -> str:
     if help_text:
         print(f"  ({help_text})")
     return input(f"{prompt}: ")
+
+
+def _from_issue(arguments: argparse.Namespace) -> int:
+    outcome = outcome_of_event(_settings(arguments), arguments.event, arguments.out)
+    listing = f" {outcome.listing_path}" if outcome.listing_id else ""
+    print(f"{outcome.kind}{listing} (written to {arguments.out}/)")
+    return EXIT_OK
 
 
 def _reminders(arguments: argparse.Namespace) -> int:

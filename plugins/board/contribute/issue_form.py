@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -52,12 +51,3 @@ def _one_line(value: str, field_id: str) -> str:
     lines = [line.strip() for line in value.splitlines() if line.strip()]
     return "\n".join(lines) if field_id in ("deliverables", "skills", "location-countries") else " ".join(lines)
 
-
-def github_output(values: dict[str, Any], path: Path) -> None:
-    """Append step outputs for GitHub Actions ($GITHUB_OUTPUT), one ``name=value`` line each."""
-    with path.open("a", encoding="utf-8") as file:
-        for name, value in values.items():
-            text = str(value)
-            if "\n" in text or "\r" in text:
-                raise ValueError(f"output {name} must be one line")
-            file.write(f"{name}={text}\n")
