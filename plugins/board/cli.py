@@ -13,7 +13,8 @@ from . import samples
 from .contribute.from_issue import outcome_of_event
 from .contribute.new import LISTING_QUESTIONS, ORGANIZATION_QUESTIONS, NewListingError, flag_name, new_listing
 from .contribute.pull_request import check_pull_request
-from .contribute.reminders import due_reminders, send
+from .contribute.reminder_issues import reminder_for, to_json
+from .contribute.reminders import due_listings
 from .errors import InternalError
 from .settings import BoardSettings
 from .validate import report
@@ -110,12 +111,13 @@ def _add_from_issue(commands: Any) -> None:
 
 def _add_reminders(commands: Any) -> None:
     remind = commands.add_parser(
-        "reminders", help="list (or, with --send, open) deadline reminders for organization maintainers",
+        "reminders", help="list the deadline reminders due for organization maintainers",
         description="Find open listings whose deadline is at most DAYS days away and print the reminder for each. "
-                    "With --send, open or update one GitHub issue per listing with the gh CLI (needs GH_TOKEN).",
+                    "With --out, also write them as JSON for the job that opens the issues "
+                    "(python3 -S -m board.contribute.reminder_issues FILE --send), which installs nothing.",
     )
     remind.add_argument("--days", type=int, default=7, help="how many days ahead to look (default: %(default)s)")
-    remind.add_argument("--send", action="store_true", help="open or update the issues on GitHub")
+    remind.add_argument("--out", type=Path, help="write the due listings to this JSON file")
     remind.set_defaults(run=_reminders)
 
 
@@ -214,11 +216,12 @@ def _reminders(arguments: argparse.Namespace) -> int:
     result = validate_content(settings)
     if result.catalog is None:
         return EXIT_INVALID
-    due = due_reminders(result.catalog, settings.today(), arguments.days, settings.max_window_days)
-    for reminder in due:
-        print(f"## {reminder.title}\n\n{reminder.body}\n")
-    if arguments.send:
-        send(due)
+    due = due_listings(result.catalog, settings.today(), arguments.days, settings.max_window_days)
+    for reminder in map(reminder_for, due):
+        print(f"## {reminder.title}\n\n{reminder.body}")
+    if arguments.out:
+        arguments.out.parent.mkdir(parents=True, exist_ok=True)
+        arguments.out.write_text(to_json(due), encoding="utf-8")
     print(f"{len(due)} reminder(s).", file=sys.stderr)
     return EXIT_OK
 
