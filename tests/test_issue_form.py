@@ -95,10 +95,12 @@ def board(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def through_the_workflow(board: Path, payload: dict, artifact: Path | None = None) -> Run:
-    """Both jobs of from-issue.yml on ``payload``: decide, then check the artifact and word the replies."""
+def through_the_workflow(board: Path, payload: dict, temp: Path | None = None) -> Run:
+    """Both jobs of from-issue.yml on ``payload``: decide, then check the artifact and word the replies
+    (into ``temp``, the runner's temporary folder: the board's folder unless given)."""
     (board / "event.json").write_text(json.dumps(payload))
-    artifact = artifact or board / "artifact"
+    temp = temp or board
+    artifact = temp / "artifact"
     decided = run_board("--settings", "settings.py", "from-issue", "--event", "event.json", "--out", str(artifact),
                         cwd=board, env={"SOURCE_DATE_EPOCH": "1795000000"})
     output = board / "github-output"
@@ -106,11 +108,11 @@ def through_the_workflow(board: Path, payload: dict, artifact: Path | None = Non
     environment = {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "GITHUB_OUTPUT": str(output)}
     published = subprocess.run(
         [sys.executable, "-S", "-m", "board.contribute.issue_replies", "--event", "event.json",
-         "--artifact", str(artifact), "--replies", str(board / "replies"), "--into", str(board)],
+         "--artifact", str(artifact), "--replies", str(temp / "replies"), "--into", str(board)],
         cwd=board, env=environment, capture_output=True, text=True, timeout=60)
     outputs = dict(line.split("=", 1) for line in output.read_text().splitlines()) if output.exists() else {}
     outcome = json.loads((artifact / "outcome.json").read_text()) if (artifact / "outcome.json").is_file() else {}
-    return Run(decided, published, outputs, board / "replies", outcome)
+    return Run(decided, published, outputs, temp / "replies", outcome)
 
 
 def listings(board: Path) -> list[str]:
@@ -355,3 +357,52 @@ def test_the_listing_never_replaces_a_file_nor_leaves_the_checkouts_own_folder(t
     with pytest.raises(HandoffError, match="is not a plain folder"):
         place_listing("title: x\n", linked, relative)
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def git(*arguments: str | Path, cwd: Path) -> str:
+    return subprocess.run(["git", *map(str, arguments)], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+FAKE_GH = """#!/bin/sh
+# GitHub's API is not reachable from a test: this records what the job asks of it.
+printf '%s\\n' "$*" >> "$GH_LOG"
+case "$1 $2" in
+  "pr create") echo "https://github.com/acme/board/pull/12" ;;
+esac
+"""
+
+
+def test_the_publish_job_commits_only_the_listing_pushes_it_and_asks_for_the_verdict(board: Path,
+                                                                                     tmp_path: Path) -> None:
+    """The workflow's own shell step, run in a real clone whose origin is a real (bare) repository."""
+    remote = tmp_path / "origin.git"
+    git("init", "--quiet", "--bare", "--initial-branch", "main", remote, cwd=tmp_path)
+    for command in (("init", "--quiet", "--initial-branch", "main"), ("add", "--all"),
+                    ("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", "board"),
+                    ("remote", "add", "origin", remote), ("push", "--quiet", "origin", "main")):
+        git(*command, cwd=board)
+    runner = tmp_path / "runner"
+    run = through_the_workflow(board, approved(body(ANSWERS)), temp=runner)
+    assert run.outputs["action"] == "pull-request", run.published.stderr
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "from-issue.yml").read_text())
+    [step] = [step for step in workflow["jobs"]["publish"]["steps"]
+              if step.get("if") == "steps.replies.outputs.action == 'pull-request'"]
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "bin" / "gh").write_text(FAKE_GH)
+    (tmp_path / "bin" / "gh").chmod(0o755)
+    environment = {**os.environ, "PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}", "GH_LOG": str(tmp_path / "gh"),
+                   "RUNNER_TEMP": str(runner), "GH_TOKEN": "unused", "ISSUE": "7", "AUTHOR": MAINTAINER,
+                   "LISTING": run.outputs["listing"], "LISTING_ID": run.outputs["id"], "TITLE": run.outputs["title"]}
+    shell = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]], cwd=board,
+                           env=environment, capture_output=True, text=True, timeout=60)
+    assert shell.returncode == 0, shell.stderr
+    assert git("diff", "--name-status", "main", "listing/issue-7", cwd=remote) == f"A\t{run.outputs['listing']}\n"
+    assert git("show", f"listing/issue-7:{run.outputs['listing']}", cwd=remote) == (board / run.outputs[
+        "listing"]).read_text()
+    assert (tmp_path / "gh").read_text().splitlines() == [
+        "auth setup-git",
+        "pr list --head listing/issue-7 --state open --json number --jq .[0].number // empty",
+        f"pr create --head listing/issue-7 --title Add listing `{LISTING_ID}` --body-file {runner}/replies/pr-body.md",
+        f"workflow run listings-verdict.yml -f pull_request=12 -f author={MAINTAINER}",
+        "issue comment 7 --body The board opened #12 with this listing; it goes live when a maintainer merges it.",
+    ]
