@@ -222,6 +222,7 @@ def test_a_heading_smuggled_into_an_answer_is_refused(board: Path) -> None:
         ({"Last day to apply": "next friday"}, "apply_by: 'next friday' must be a date written YYYY-MM-DD"),
         ({"Amount for the whole project": "_No response_"}, "missing --compensation-amount"),
         ({"Last day to apply": "2027-12-18"}, "days after posted; the board allows at most 120"),
+        ({"Title": "x" * 5000}, f"title: '{'x' * 212} … {'x' * 57}' is too long"),  # shortened, not an error
     ],
 )
 def test_a_wrong_answer_gets_a_comment_saying_what_to_fix(board: Path, change: dict, message: str) -> None:

@@ -205,6 +205,9 @@ def _ask(prompt: str, help_text: str) -> str:
 
 
 def _from_issue(arguments: argparse.Namespace) -> int:
+    if arguments.out.exists() and any(arguments.out.iterdir()):
+        print(f"error: {arguments.out} is not empty; give --out a new or empty folder", file=sys.stderr)
+        return EXIT_INVALID
     outcome = outcome_of_event(_settings(arguments), arguments.event, arguments.out)
     listing = f" {outcome.listing_path}" if outcome.listing_id else ""
     print(f"{outcome.kind}{listing} (written to {arguments.out}/)")

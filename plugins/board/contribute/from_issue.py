@@ -25,6 +25,7 @@ from .new import NewListingError, new_listing
 
 FORM = Path(".github/ISSUE_TEMPLATE/new-opportunity.yml")
 APPROVED, FORM_LABEL = "approved", "new-opportunity"
+LONGEST_REASON = 300  # a message quotes the answer: a 5,000-character title must not make a 5,000-character reply
 
 
 def outcome_of_event(settings: BoardSettings, event_path: Path, out: Path) -> Outcome:
@@ -49,19 +50,19 @@ def _convert(settings: BoardSettings, body: str, author: str) -> tuple[Outcome, 
     try:
         answers = answers_from_issue(body, form_fields(FORM))
     except IssueFormError as failure:
-        return Outcome(REFUSED, reasons=(str(failure),)), None
+        return _refused(str(failure)), None
     organization_id = answers.get("organization", "")
     organization = _organizations(settings).get(organization_id)
     if organization is None:
-        return Outcome(REFUSED, reasons=(f"organization '{organization_id}' is not on the board yet; "
-                                         "a maintainer needs to add it first",)), None
+        return _refused(f"organization '{organization_id}' is not on the board yet; "
+                        "a maintainer needs to add it first"), None
     maintainers = tuple(organization.data["maintainers"])
     if author.lower() not in {handle.lower() for handle in maintainers}:
         return Outcome(NOT_A_MAINTAINER, organization=organization_id, maintainers=maintainers), None
     try:
         [listing] = new_listing(settings.content, _schemas(settings), answers, None, settings.today())
     except NewListingError as failure:
-        return Outcome(REFUSED, reasons=(str(failure),)), None
+        return _refused(str(failure)), None
     try:
         problems = [problem for problem in validate_content(settings, only=[listing]).problems
                     if problem.file == listing and problem.is_error]
@@ -69,8 +70,13 @@ def _convert(settings: BoardSettings, body: str, author: str) -> tuple[Outcome, 
     finally:
         listing.unlink()  # the artifact carries it; only the job that may write commits it
     if problems:
-        return Outcome(REFUSED, reasons=tuple(f"{problem.field}: {problem.message}" for problem in problems)), None
+        return _refused(*(f"{problem.field}: {problem.message}" for problem in problems)), None
     return Outcome(LISTING, listing_id=listing.stem, organization=organization_id), text
+
+
+def _refused(*reasons: str) -> Outcome:
+    return Outcome(REFUSED, reasons=tuple(reason if len(reason) <= LONGEST_REASON else
+                                          f"{reason[:LONGEST_REASON - 80]} … {reason[-70:]}" for reason in reasons))
 
 
 def _organizations(settings: BoardSettings) -> dict[str, Organization]:
