@@ -404,6 +404,6 @@ def test_the_publish_job_commits_only_the_listing_pushes_it_and_asks_for_the_ver
         "auth setup-git",
         "pr list --head listing/issue-7 --state open --json number --jq .[0].number // empty",
         f"pr create --head listing/issue-7 --title Add listing `{LISTING_ID}` --body-file {runner}/replies/pr-body.md",
-        f"workflow run listings-verdict.yml -f pull_request=12 -f author={MAINTAINER}",
         "issue comment 7 --body The board opened #12 with this listing; it goes live when a maintainer merges it.",
+        f"workflow run listings-verdict.yml -f pull_request=12 -f author={MAINTAINER}",
     ]
