@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from board.contribute.ownership import check_ownership, codeowners, git_changes, git_reader
+from board.contribute.codeowners import CodeOwners
+from board.contribute.review import review
 from conftest import EXAMPLES, ROOT, make_content, run_board
 
 LISTING = (EXAMPLES / "valid" / "acme-market-research.yaml").read_text()
@@ -50,8 +51,7 @@ def findings(repo: Path, author: str) -> list[tuple[str, str]]:
     base = git(repo, "rev-parse", "HEAD~1").strip()
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(repo)
-        found = check_ownership(git_changes(base), author, git_reader(base), git_reader("HEAD"),
-                                codeowners(git_reader(base)(".github/CODEOWNERS")))
+        _, found = review(base, "HEAD", author)
     return [(finding.path, finding.verdict) for finding in found]
 
 
@@ -88,10 +88,10 @@ def test_a_new_organization_is_allowed_but_flagged_for_review(repo: Path) -> Non
     assert ("content/opportunities/lakeside-survey.yaml", "refused") in findings(repo, "someone-else")
 
 
-def test_changes_outside_content_are_flagged_unless_a_repository_maintainer_made_them(repo: Path) -> None:
+def test_changes_outside_the_data_are_refused_unless_a_repository_maintainer_made_them(repo: Path) -> None:
     pull_request(repo, {"theme/templates/base.html": "<html></html>", ".github/workflows/x.yml": "on: push\n"})
-    assert findings(repo, "acme-octo") == [(".github/workflows/x.yml", "review"),
-                                           ("theme/templates/base.html", "review")]
+    assert findings(repo, "acme-octo") == [(".github/workflows/x.yml", "refused"),
+                                           ("theme/templates/base.html", "refused")]
     assert findings(repo, "board-keeper") == []
 
 
@@ -102,7 +102,7 @@ def test_check_pr_writes_a_summary_and_fails_on_refusals_and_errors(repo: Path) 
                         "content/opportunities/acme-broken.yaml": LISTING.replace("https://jobs", "http://jobs")})
     base = git(repo, "rev-parse", "HEAD~1").strip()
     summary = repo / "summary.md"
-    result = run_board("--settings", "settings.py", "check-pr", "--base", base, "--author", "acme-octo",
+    result = run_board("--settings", "settings.py", "check-pr", "--base", base, "--head", "HEAD", "--author", "acme-octo",
                        "--summary", str(summary), cwd=repo, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
     assert "::error file=content/opportunities/acme-broken.yaml,line=25,col=8::apply.url:" in result.stdout
@@ -115,8 +115,9 @@ def test_check_pr_writes_a_summary_and_fails_on_refusals_and_errors(repo: Path) 
 
 
 def test_the_repository_maintainers_come_from_codeowners() -> None:
-    assert codeowners((ROOT / ".github" / "CODEOWNERS").read_text())
-    assert codeowners("# comment\n/docs/ @docs-team\n* @Alice @org/team bob # trailing\n") == {"alice", "bob"}
+    assert CodeOwners((ROOT / ".github" / "CODEOWNERS").read_text()).owners("plugins/board/cli.py")
+    owners = CodeOwners("# comment\n/docs/ @docs-team\n* @Alice @org/team @bob # trailing\n")
+    assert owners.owners("plugins/x.py") == {"alice", "bob"}  # a team cannot be resolved offline
 
 
 @pytest.mark.parametrize(("old", "new"), [
