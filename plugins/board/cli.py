@@ -94,8 +94,10 @@ def _add_check_pr(commands: Any) -> None:
     pull.add_argument("--head", required=True, help="the pull request's commit (fetched, never checked out)")
     pull.add_argument("--author", required=True, help="the pull request author's GitHub login")
     pull.add_argument("--summary", type=Path, help="append the Markdown summary to this file ($GITHUB_STEP_SUMMARY)")
+    pull.add_argument("--outcome", type=Path, help="append errors=N, refused=N and review=N lines to this file "
+                                                   "($GITHUB_OUTPUT), for the commit status")
     pull.set_defaults(run=lambda arguments: check_pull_request(
-        _settings(arguments), arguments.base, arguments.head, arguments.author, arguments.summary))
+        _settings(arguments), arguments.base, arguments.head, arguments.author, arguments.summary, arguments.outcome))
 
 
 def _add_from_issue(commands: Any) -> None:

@@ -23,7 +23,7 @@ from ..validate import report
 from ..validate.catalog import Result, validate_content
 from . import git_objects
 from .allowlist import LISTING, data_kind
-from .finding import REFUSED, Finding
+from .finding import REFUSED, REVIEW, Finding
 from .inert import code_span, printable
 from .review import review
 from .side import CONTENT
@@ -32,7 +32,8 @@ from .summary import job_summary
 ANNOTATIONS_PER_KIND = 10  # GitHub shows only a handful per step; the summary lists them all
 
 
-def check_pull_request(settings: BoardSettings, base: str, head: str, author: str, summary: Path | None) -> int:
+def check_pull_request(settings: BoardSettings, base: str, head: str, author: str, summary: Path | None,
+                       outcome: Path | None = None) -> int:
     for commit in (base, head):
         if not git_objects.is_commit(commit):
             raise SystemExit(f"error: {commit!r} is not a commit in this repository; fetch it first "
@@ -49,9 +50,20 @@ def check_pull_request(settings: BoardSettings, base: str, head: str, author: st
     if summary:
         with summary.open("a", encoding="utf-8") as file:
             file.write(job_summary(views, problems, findings, Path.cwd()))
+    if outcome:
+        with outcome.open("a", encoding="utf-8") as file:
+            file.write(_counts(problems, findings))
     print(report.summary_line(problems, result.files_checked), file=sys.stderr)
     refused = any(finding.verdict == REFUSED for finding in findings)
     return 1 if refused or not result.ok else 0
+
+
+def _counts(problems: list[Problem], findings: list[Finding]) -> str:
+    """The verdict's counts as ``name=value`` lines ($GITHUB_OUTPUT), for the commit status."""
+    return "".join(f"{name}={count}\n" for name, count in (
+        ("errors", sum(problem.is_error for problem in problems)),
+        ("refused", sum(finding.verdict == REFUSED for finding in findings)),
+        ("review", sum(finding.verdict == REVIEW for finding in findings))))
 
 
 def _views(result: Result, changed: set[str], settings: BoardSettings) -> list[ListingView]:
