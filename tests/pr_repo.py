@@ -40,7 +40,7 @@ def git(repo: Path, *arguments: str) -> str:
 
 def make_repo(folder: Path, with_plugins: bool = False, codeowners: str = CODEOWNERS) -> Path:
     """The base commit: two example organizations plus Kilimo Pay (with its logo), one listing,
-    CODEOWNERS and a settings file; with ``with_plugins``, a copy of the board's own code too."""
+    CODEOWNERS and pelicanconf.py; with ``with_plugins``, a copy of the board's own code too."""
     organizations = folder / "organizations"
     shutil.copytree(EXAMPLES / "organizations", organizations)
     shutil.copy(CONTENT / "organizations" / "kilimo-pay.yaml", organizations)
@@ -48,7 +48,7 @@ def make_repo(folder: Path, with_plugins: bool = False, codeowners: str = CODEOW
     make_content(repo, {"acme-market-research.yaml": LISTING}, organizations)
     (repo / ".github").mkdir()
     (repo / ".github" / "CODEOWNERS").write_text(codeowners)
-    (repo / "settings.py").write_text('PATH = "content"\nTIMEZONE = "Europe/London"\n')
+    (repo / "pelicanconf.py").write_text('PATH = "content"\nTIMEZONE = "Europe/London"\n')
     if with_plugins:
         shutil.copytree(ROOT / "plugins", repo / "plugins", ignore=shutil.ignore_patterns("__pycache__"))
         shutil.copytree(ROOT / "schemas", repo / "schemas")
@@ -76,7 +76,7 @@ def check_pr(repo: Path, author: str, head: str = "pull", plugins: Path = ROOT /
     outside GitHub Actions unless ``env`` says otherwise."""
     environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     environment |= {"PYTHONPATH": str(plugins), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "board", "--settings", "settings.py", "check-pr", "--base", "main",
+    return subprocess.run([sys.executable, "-m", "board", "check-pr", "--base", "main",
                            "--head", head, "--author", author, *extra], cwd=repo, env=environment,
                           capture_output=True, text=True, timeout=120)
 
