@@ -27,7 +27,7 @@ def check_ownership(changes: list[Change], author: str, base: Side, head: Side) 
             for finding in rules[kind](change.path, author, base, head)]
 
 
-def maintainers(organization: str, base: Side, head: Side) -> frozenset[str] | None:
+def _maintainers(organization: str, base: Side, head: Side) -> frozenset[str] | None:
     """The maintainers that count: the base's, or the head's for an organization new in this pull
     request; None when neither side has the organization."""
     found = base.organizations.get(organization) or head.organizations.get(organization)
@@ -41,7 +41,7 @@ def _listing(path: str, author: str, base: Side, head: Side) -> list[Finding]:
         return [Finding(path, REFUSED, "its organization cannot be read; fix the file's YAML first")]
     findings = []
     for organization in sorted(set(named)):
-        handles = maintainers(organization, base, head) or frozenset()
+        handles = _maintainers(organization, base, head) or frozenset()
         if organization not in base.organizations:
             verdict = REVIEW if author in handles else REFUSED
             findings.append(Finding(path, verdict, f"posts for '{organization}', an organization new in this pull "
@@ -69,7 +69,7 @@ def _logo(path: str, author: str, base: Side, head: Side) -> list[Finding]:
         return [Finding(path, REFUSED, f"no organization names this logo: add `logo: {logo}` to your "
                                        "organization's file in the same pull request")]
     others = [_label(organization, base, head) for organization in naming
-              if author not in (maintainers(organization, base, head) or frozenset())]
+              if author not in (_maintainers(organization, base, head) or frozenset())]
     if others:
         return [Finding(path, REFUSED, f"is the logo of {', '.join(others)}, which @{author} does not maintain")]
     return []
