@@ -7,11 +7,13 @@ GitHub would: nothing may come out as a link, an image, markup, or a mention out
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
 
-from board.contribute.inert import code_span, table_cell
+from board.contribute.inert import code_span, printable, table_cell
+from pr_repo import check_pr, make_repo, propose
 
 HOSTILE = [
     "@board-maintainers please merge",
@@ -52,3 +54,28 @@ def test_an_employer_value_stays_in_its_table_cell(text: str) -> None:
 
 def test_an_empty_value_is_said_to_be_empty() -> None:
     assert code_span("  \n ") == "(empty)"
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("listing.yaml\n::error::forged", "listing.yaml\\n::error::forged"),
+    ("a\rb\x85c\u2028d\u2029e", "a\\rb\\x85c\\u2028d\\u2029e"),
+    ("bidi\u202eevil", "bidi\\u202eevil"),
+    ("zero\u200bwidth", "zero\\u200bwidth"),
+    ("Café Кilimo", "Café Кilimo"),  # letters of any script stay as they are
+])
+def test_printable_spells_out_every_invisible_or_line_breaking_character(text: str, shown: str) -> None:
+    assert printable(text) == shown
+
+
+def test_the_pull_request_summary_keeps_hostile_organization_text_inert(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path)
+    hostile = "@board-maintainers ![pixel](https://tracker.example/p.gif) [click](https://evil.example) <b>x</b>"
+    acme = (repo / "content/organizations/acme-analytics.yaml").read_text()
+    propose(repo, {"content/organizations/acme-analytics.yaml": acme.replace("Acme Analytics", repr(hostile))})
+    summary = tmp_path / "summary.md"
+    check_pr(repo, "acme-octo", extra=("--summary", str(summary)))
+    html = GITHUB.render(summary.read_text())
+    assert "<a " not in html and "<img" not in html and "<b>" not in html
+    outside_code = re.sub(r"<code>.*?</code>", "", html, flags=re.DOTALL)
+    assert "@board" not in outside_code and "evil.example" not in outside_code
+    assert "@board-maintainers" in code_text(html)

@@ -19,6 +19,8 @@ from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 BIN = Path(sys.executable).parent
+# The one workflow allowed to run on pull_request_target: it runs the base's code only (see its comments).
+TRUSTED_ON_PULL_REQUEST_TARGET = {"listings-verdict.yml"}
 UNTRUSTED = re.compile(r"\$\{\{\s*(github\.event\.|steps\.[^}]*outputs|github\.head_ref)")
 
 
@@ -47,9 +49,10 @@ def test_a_workflow_pins_actions_limits_permissions_and_keeps_untrusted_text_out
     text = path.read_text()
     workflow = yaml.safe_load(text)
     triggers = workflow[True]  # PyYAML reads the key `on` as a YAML 1.1 boolean
-    assert "pull_request_target" not in triggers
+    assert "pull_request_target" not in triggers or path.name in TRUSTED_ON_PULL_REQUEST_TARGET
+    assert "workflow_run" not in triggers
     assert "permissions" in workflow
-    for uses in re.findall(r"uses: (\S+)(.*)", text):
+    for uses in re.findall(r"\buses: (\S+)(.*)", text):  # not the `statuses:` permission
         assert re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", uses[0]), uses
         assert re.match(r"\s+# v\d", uses[1]), f"{uses[0]} needs a version comment"
     for job in workflow["jobs"].values():
@@ -71,3 +74,29 @@ def test_pre_commit_runs_the_same_validator() -> None:
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
     hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
     assert any(hook["entry"] == "make validate" for hook in hooks)
+
+
+def test_the_verdict_runs_the_base_code_on_the_pull_request_as_data_and_only_reports_with_write_access() -> None:
+    verdict = yaml.safe_load((ROOT / ".github" / "workflows" / "listings-verdict.yml").read_text())
+    assert verdict[True]["pull_request_target"]["types"] == ["opened", "synchronize", "reopened", "edited"]
+    assert set(verdict[True]["workflow_dispatch"]["inputs"]) == {"pull_request", "author"}
+    assert verdict["permissions"] == {}
+    check, report = verdict["jobs"]["check"], verdict["jobs"]["report"]
+    assert check["permissions"] == {"contents": "read"}
+    checkouts = [step for step in check["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert len(checkouts) == 1 and "ref" not in checkouts[0]["with"]  # the base; never the pull request's ref
+    scripts = "\n".join(step.get("run", "") for step in check["steps"])
+    assert 'fetch --no-tags --quiet origin "pull/$PULL_REQUEST/head"' in scripts
+    assert re.search(r"make venv.*-m board check-pr --base .*--head \"\$HEAD_SHA\"", scripts, flags=re.DOTALL)
+    assert not re.search(r"\bgit (checkout|switch|worktree|archive|reset|merge)\b", scripts)
+    assert report["permissions"] == {"statuses": "write"}
+    assert all("uses" not in step for step in report["steps"])  # installs and runs nothing of the repository
+    assert not re.search(r"make|pip|\.venv|python", "\n".join(step["run"] for step in report["steps"]))
+
+
+def test_the_preview_builds_the_pull_request_read_only_and_gives_no_verdict() -> None:
+    preview = yaml.safe_load((ROOT / ".github" / "workflows" / "listings.yml").read_text())
+    assert set(preview[True]) == {"pull_request"}
+    assert preview["permissions"] == {"contents": "read"}
+    scripts = "\n".join(step.get("run", "") for step in preview["jobs"]["preview"]["steps"])
+    assert "make html" in scripts and "check-pr" not in scripts and "secrets." not in str(preview)

@@ -83,15 +83,22 @@ def _add_new(commands: Any) -> None:
 
 def _add_check_pr(commands: Any) -> None:
     pull = commands.add_parser(
-        "check-pr", help="validate, check who may post what, and write the pull request's job summary",
-        description="Validate all content, apply the ownership rule to the files changed since BASE (git), and "
-                    "write a Markdown job summary. Exits 1 on any error or refused change.",
+        "check-pr", help="the verdict on a pull request: what it may change, whose data, and is it valid",
+        description="Read the pull request from git objects as data (the paths HEAD changes since its merge base "
+                    "with BASE, and HEAD's content/ tree, regular files only), validate that content with this "
+                    "installed board's code and settings, check that the author may make each change "
+                    "(.github/CODEOWNERS, organization maintainers), flag organizations that could pass for "
+                    "another, and write a Markdown job summary. Nothing of HEAD is checked out or run. "
+                    "Exits 1 on any error or refused change.",
     )
     pull.add_argument("--base", required=True, help="the commit the pull request is compared against")
+    pull.add_argument("--head", required=True, help="the pull request's commit (fetched, never checked out)")
     pull.add_argument("--author", required=True, help="the pull request author's GitHub login")
     pull.add_argument("--summary", type=Path, help="append the Markdown summary to this file ($GITHUB_STEP_SUMMARY)")
+    pull.add_argument("--outcome", type=Path, help="append errors=N, refused=N and review=N lines to this file "
+                                                   "($GITHUB_OUTPUT), for the commit status")
     pull.set_defaults(run=lambda arguments: check_pull_request(
-        _settings(arguments), arguments.base, arguments.author, arguments.summary))
+        _settings(arguments), arguments.base, arguments.head, arguments.author, arguments.summary, arguments.outcome))
 
 
 def _add_from_issue(commands: Any) -> None:

@@ -25,6 +25,14 @@ def code_span(text: str) -> str:
     return f"{fence}{padded}{fence}"
 
 
+def printable(text: str) -> str:
+    """``text`` with every invisible or line-breaking character spelled out (``\\n``, ``\\u2028``):
+    a file name ending in a newline shows as one, and a log line cannot become two, or a
+    workflow command."""
+    return "".join(char if char.isprintable() else char.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   for char in text)
+
+
 def table_cell(text: str) -> str:
     """``text`` as an inert code span that also stays in its Markdown table cell.
     GitHub splits table rows on ``|`` before it reads code spans, so pipes are escaped."""

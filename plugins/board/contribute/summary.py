@@ -1,4 +1,7 @@
-"""The pull-request job summary: each changed listing as a student would see it, then every problem."""
+"""The pull-request job summary: each changed listing as a student would see it, every problem, every finding.
+
+Every value that comes from the pull request is in an inert code span (see inert.py).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +10,15 @@ from pathlib import Path
 
 from ..problems import Problem
 from ..render.view import ListingView
-from .inert import code_span, table_cell
-from .ownership import Finding
+from .finding import REFUSED, Finding
+from .inert import code_span, printable, table_cell
 
 
 def job_summary(listings: Iterable[ListingView], problems: list[Problem], findings: list[Finding],
                 root: Path) -> str:
     listings = list(listings)
     errors = [problem for problem in problems if problem.is_error]
-    refused = [finding for finding in findings if finding.verdict == "refused"]
+    refused = [finding for finding in findings if finding.verdict == REFUSED]
     verdict = "❌ Changes needed" if errors or refused else "✅ Ready for review"
     lines = [f"## {verdict}", "", _counts(problems, findings), ""]
     if listings:
@@ -30,7 +33,7 @@ def job_summary(listings: Iterable[ListingView], problems: list[Problem], findin
     if problems:
         lines += ["### Problems", ""] + [_problem(problem, root) for problem in problems] + [""]
     if findings:
-        lines += ["### Who may post", ""] + [_finding(finding) for finding in findings] + [""]
+        lines += ["### What this pull request may change", ""] + [_finding(finding) for finding in findings] + [""]
     return "\n".join(lines) + "\n"
 
 
@@ -43,7 +46,7 @@ def _warnings(listing_id: str, problems: list[Problem]) -> str:
 def _counts(problems: list[Problem], findings: list[Finding]) -> str:
     errors = sum(problem.is_error for problem in problems)
     return (f"{errors} error(s), {len(problems) - errors} warning(s), "
-            f"{sum(f.verdict == 'refused' for f in findings)} ownership refusal(s), "
+            f"{sum(f.verdict == REFUSED for f in findings)} refusal(s), "
             f"{sum(f.verdict == 'review' for f in findings)} item(s) for a maintainer to review.")
 
 
@@ -59,5 +62,5 @@ def _problem(problem: Problem, root: Path) -> str:
 
 
 def _finding(finding: Finding) -> str:
-    icon = "❌" if finding.verdict == "refused" else "👀"
-    return f"- {icon} {code_span(finding.path)}: {code_span(finding.message)}"
+    icon = "❌" if finding.verdict == REFUSED else "👀"
+    return f"- {icon} {code_span(printable(finding.path))}: {code_span(finding.message)}"
