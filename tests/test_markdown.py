@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from board.render.markdown import LINK_REL, on_the_board, render_description, render_markdown, render_page
+from board.render.markdown import (
+    LINK_REL,
+    may_show_images,
+    on_the_board,
+    render_description,
+    render_markdown,
+    render_page,
+)
 
 
 def test_formatting_survives_and_headings_start_below_the_page_headings() -> None:
@@ -80,3 +89,15 @@ def test_pages_keep_their_second_level_headings_and_the_same_allowlist() -> None
     assert html.startswith("<h2>Partners</h2>")
     assert "<script" not in html and "<iframe" not in html and "javascript:" not in html
     assert render_description("## Partners").html == "<h4>Partners</h4>"
+
+
+@pytest.mark.parametrize("text", ["![a](https://x.example/a.png)", "![a][r]\n\n[r]: https://x.example/a.png",
+                                  "<IMG SRC='https://x.example/a.png'>", "<p><img\nsrc=https://x.example/a.png></p>"])
+def test_text_that_shows_an_image_is_known_to_before_rendering(text: str) -> None:
+    assert may_show_images(text) and render_description(text).dropped_images
+
+
+@given(text=st.text(alphabet=st.sampled_from(list("![]()<>imgIMG/ :=\"'\nhttps.x")), max_size=40))
+def test_text_without_the_marks_of_an_image_never_shows_one(text: str) -> None:
+    if not may_show_images(text):
+        assert "<img" not in render_description(text, remote_images=True).html

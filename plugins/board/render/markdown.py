@@ -104,6 +104,11 @@ def sanitize(html: str, tags: frozenset[str], remote_images: bool) -> Rendered:
     return Rendered(clean, tuple(dropped))
 
 
+def may_show_images(text: str) -> bool:
+    """Whether Markdown ``text`` can hold an image at all: only '![' and a raw '<img' make one."""
+    return "![" in text or "<img" in text.lower()
+
+
 def on_the_board(url: str) -> bool:
     """Whether a URL can only point at the board itself: relative and without a host, read the way
     a browser reads it (tabs and line breaks dropped, '\\' taken for '/', so '/\\host' is another site)."""

@@ -13,7 +13,7 @@ from ..model import Organization
 from ..problems import Problem, dotted, error, warning
 from ..read.vocabulary import Vocabulary
 from ..read.yaml_loader import Document, Path_
-from ..render.markdown import render_description
+from ..render.markdown import may_show_images, render_description
 from ..settings import BoardSettings
 
 CURRENCIES = {currency.alpha_3 for currency in pycountry.currencies}
@@ -167,8 +167,10 @@ def effective_hourly_rate(pay: dict[str, Any], effort: dict[str, int]) -> float:
 
 
 def _remote_images(context: _Context) -> Iterator[Problem]:
-    allowed = context.rules.settings.remote_images
-    for source in render_description(context.data["description"], allowed).dropped_images:
+    description = context.data["description"]
+    if not may_show_images(description):
+        return  # most descriptions: no need to render them here
+    for source in render_description(description, context.rules.settings.remote_images).dropped_images:
         yield context.warning(("description",), *image_left_out(source))
 
 
