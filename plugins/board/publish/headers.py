@@ -24,24 +24,21 @@ EMBED = "embed"
 
 def write_headers(pelican: Any) -> None:
     output = Path(pelican.output_path)
-    settings = BoardSettings.from_pelican(pelican.settings)
-    (output / HEADERS_FILE).write_text(headers_file(sorted(entry.name for entry in output.iterdir()), settings),
-                                       encoding="utf-8")
+    entries = sorted(output.iterdir())
+    text = headers_file([entry.name for entry in entries if entry.is_dir()],
+                        [entry.name for entry in entries if entry.is_file() and entry.suffix == ".html"],
+                        BoardSettings.from_pelican(pelican.settings))
+    (output / HEADERS_FILE).write_text(text, encoding="utf-8")
 
 
-def headers_file(top_level: list[str], settings: BoardSettings) -> str:
-    """The rules: every path, then the policy of the board's pages under each top-level entry but
-    the embed frame, and the embed frame's own policy."""
-    rules = [("/*", ["X-Content-Type-Options: nosniff", "Referrer-Policy: strict-origin-when-cross-origin"])]
+def headers_file(folders: list[str], root_pages: list[str], settings: BoardSettings) -> str:
+    """Headers for every path; the pages' policy for the site root, its HTML files and each folder
+    but the embed frame's; the embed frame's own policy for it."""
     page = [f"Content-Security-Policy: {settings.page_policy}; frame-ancestors 'none'", "X-Frame-Options: DENY"]
-    rules.append(("/", page))
-    for name in top_level:
-        if name == EMBED:
-            rules.append((f"/{EMBED}/*", [f"Content-Security-Policy: {settings.embed_policy}"]))
-        elif (Path(name).suffix or name.startswith(".")) and name != "index.html":
-            continue  # a file at the root that is not a page (embed.js, this file)
-        else:
-            rules.append((f"/{name}" if name == "index.html" else f"/{name}/*", page))
+    rules = [("/*", ["X-Content-Type-Options: nosniff", "Referrer-Policy: strict-origin-when-cross-origin"]),
+             ("/", page), *((f"/{name}", page) for name in root_pages)]
+    for name in folders:
+        rules.append((f"/{name}/*", [f"Content-Security-Policy: {settings.embed_policy}"] if name == EMBED else page))
     return "".join(f"{path}\n" + "".join(f"  {header}\n" for header in headers) for path, headers in rules)
 
 
