@@ -17,12 +17,20 @@ BOARD_BRANCH = "main"
 BOARD_MAX_WINDOW_DAYS = 120  # longest time from posted to apply_by
 BOARD_ACCEPT_UNPAID = False  # reject unpaid listings
 BOARD_MIN_HOURLY_RATE = 20  # warn below this effective hourly pay, in the listing's currency
+BOARD_REMOTE_IMAGES = False  # True: descriptions may show https images from other sites (they can track readers)
 
 # --- Content ----------------------------------------------------------------------------------
 PATH = "content"
 ARTICLE_PATHS = ["opportunities"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["logos"]
+# Only the board's readers (board.read.reader: YAML listings, Markdown pages); Pelican's RST and HTML
+# readers would publish what a file includes or holds (`.. include:: /etc/passwd`, inline script).
+READERS = {"rst": None, "html": None, "htm": None, "markdown": None, "mkd": None, "mdown": None}
+# No static files from content/: board.publish.logos copies exactly the logos organizations name.
+STATIC_PATHS = []
+# No {static}, {attach} or {filename} links: a link in a description or page must not make Pelican
+# copy a file (from anywhere) into the site. This pattern never matches.
+INTRASITE_LINK_REGEX = "(?!)"
 
 # --- Plugins and theme ------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
@@ -30,10 +38,11 @@ PLUGINS = [
     # Order matters for the `finalized` signal: the search index is built in the staging
     # folder before staging swaps it in.
     "board.publish.search_index",  # Pagefind index of the open listings
+    "board.publish.headers",  # _headers: the CSP and frame-ancestors for hosts that read it
     "board.publish.staging",  # build aside; replace output/ only when everything succeeded
     "board.publish.up_to_date",  # nothing changed since the last build: leave output/ as it is
     "board.validate.gate",  # validate everything first; stop the build on any error
-    "board.read.reader",  # content/opportunities/<id>.yaml -> article
+    "board.read.reader",  # content/opportunities/<id>.yaml -> article, content/pages/<name>.md -> page
     "board.lifecycle",  # closed listings leave the board, keep their page
     "board.publish.pages",  # remote, closed, every category and organization
     "board.publish.membership",  # Pelican's term pages in linear time (after pages: it adds terms)
@@ -42,6 +51,7 @@ PLUGINS = [
     "board.publish.api",  # the JSON API under /api/v1/
     "board.publish.calendar",  # deadlines as iCalendar
     "board.publish.guide_pages",  # Subscribe, API, Embed pages and the embed widget
+    "board.publish.logos",  # the logos organizations name, and nothing else from content/logos/
 ]
 THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -19,7 +19,7 @@ from board.publish.api import encode, encode_with_list
 from board.publish.feed import Entry, FeedInfo, prepare, render
 from board.read.yaml_loader import YamlError, load_yaml
 from board.render.jsonld import script_json
-from board.render.markdown import render_markdown
+from board.render.markdown import render_markdown, render_page
 from board.validate.catalog import validate_content
 from board.validate.text import BIDI_CONTROLS, ZERO_WIDTH, first_forbidden
 from conftest import EXAMPLES, board_settings, make_content
@@ -132,3 +132,20 @@ JSON_VALUES = st.recursive(
 @given(key=NASTY, items=st.lists(JSON_VALUES, max_size=5))
 def test_a_list_of_already_encoded_api_records_is_exactly_the_list_encoded_at_once(key: str, items: list) -> None:
     assert encode_with_list(key, [encode(item) for item in items]) == encode({key: items})
+
+
+@PROPERTY_SETTINGS
+@given(title=NASTY, slug=NASTY, body=NASTY)
+def test_the_page_validator_explains_any_page_and_never_crashes(content: Path, title: str, slug: str,
+                                                                 body: str) -> None:
+    pages = content / "pages"
+    pages.mkdir(exist_ok=True)
+    (pages / "property.md").write_bytes(f"Title: {title}\nSlug: {slug}\n\n{body}".encode("utf-8", "surrogatepass"))
+    for problem in validate_content(board_settings(content)).problems:
+        assert problem.message and problem.line >= 1 and problem.column >= 1
+
+
+@PROPERTY_SETTINGS
+@given(text=NASTY)
+def test_rendered_pages_never_contain_script_handlers_or_dangerous_urls(text: str) -> None:
+    assert scan_html(f"<div>{render_page(text).html}</div>", fragment=True) == []

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from board.read.yaml_loader import Position, YamlError, load_yaml
+from conftest import ROOT
 
 
 def load_text(tmp_path: Path, text: str):
@@ -84,3 +89,79 @@ def test_self_referencing_or_deeply_nested_values_are_refused_not_a_crash(tmp_pa
                                                                           message: str) -> None:
     with pytest.raises(YamlError, match=message):
         load_text(tmp_path, text)
+
+
+@pytest.mark.parametrize(("character", "name"), [
+    ("\u0085", "U+0085 (NEXT LINE)"), ("\u2028", "U+2028 (LINE SEPARATOR)"),
+    ("\u2029", "U+2029 (PARAGRAPH SEPARATOR)"), ("\r", "U+000D (CARRIAGE RETURN)"),
+])
+def test_a_line_break_a_review_does_not_show_is_refused_where_it_is(tmp_path: Path, character: str,
+                                                                    name: str) -> None:
+    # PyYAML reads each as a line break: the reviewer's one title line would set a second key.
+    with pytest.raises(YamlError) as refused:
+        load_text(tmp_path, f"summary: fine\ntitle: A study{character}apply: {{url: https://evil.example}}\n")
+    assert refused.value.message == (f"contains {name}, which YAML reads as a line break although a review "
+                                     "shows one line")
+    assert refused.value.position == Position(2, 15)
+
+
+def test_a_line_feed_after_a_carriage_return_is_an_ordinary_line_end(tmp_path: Path) -> None:
+    path = tmp_path / "listing.yaml"
+    path.write_bytes(b"title: A\r\nsummary: B\r\n")
+    assert load_yaml(path).data == {"title": "A", "summary": "B"}
+
+
+@pytest.mark.parametrize("character", ["\x9b", "\x80", "\x1b", "\x7f"])
+def test_every_raw_control_character_is_refused_with_its_code_point(tmp_path: Path, character: str) -> None:
+    with pytest.raises(YamlError) as refused:
+        load_text(tmp_path, f"title: A{character}B\n")
+    assert refused.value.message == (f"contains the control character U+{ord(character):04X}, which a review "
+                                     "does not show")
+    assert refused.value.position == Position(1, 9)
+
+
+def test_escaped_control_characters_are_values_for_the_text_checks_not_the_loader(tmp_path: Path) -> None:
+    assert load_text(tmp_path, 'title: "A\\x07B"\n').data == {"title": "A\x07B"}
+
+
+@pytest.mark.parametrize("text", ["a: " + "[" * 50_000, "a: " + "{a: " * 30_000, "- " * 50_000])
+def test_deep_nesting_is_refused_before_libyaml_composes_it_without_crashing(tmp_path: Path, text: str) -> None:
+    # libyaml's composer recurses: 50,000 levels crash the process. A child process turns a crash into a failure.
+    path = tmp_path / "deep.yaml"
+    path.write_text(text)
+    script = ("import sys\nfrom pathlib import Path\nfrom board.read.yaml_loader import YamlError, load_yaml\n"
+              "try:\n    load_yaml(Path(sys.argv[1]))\nexcept YamlError as refusal:\n"
+              "    print(refusal.position.line, refusal.message)\n")
+    child = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")})
+    assert child.returncode == 0, child.stderr
+    assert child.stdout == "1 nests values more than 64 levels deep\n"
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("openings: " + "9" * 5000 + "\n", "openings"),
+    ("compensation:\n  amount: " + "1" * 21 + "\n", "compensation.amount"),
+    ("skills:\n  - " + "7" * 4301 + "\n", "skills[0]"),
+    ("? " + "5" * 5000 + "\n: key\n", ""),
+])
+def test_a_huge_number_is_an_error_about_its_field_not_a_crash(tmp_path: Path, text: str, field: str) -> None:
+    with pytest.raises(YamlError) as refused:
+        load_text(tmp_path, text)
+    assert refused.value.field == field
+    assert "characters long; numbers here have at most 20" in refused.value.message
+
+
+@pytest.mark.parametrize("number", [".inf", "-.Inf", ".nan", "1e999"])
+def test_numbers_that_json_cannot_carry_are_refused(tmp_path: Path, number: str) -> None:
+    with pytest.raises(YamlError, match=f"{re.escape(number)} is not a finite number"):
+        load_text(tmp_path, f"openings: {number}\n")
+
+
+def test_a_link_or_a_fifo_is_refused_without_being_followed_or_waited_on(tmp_path: Path) -> None:
+    (tmp_path / "target.yaml").write_text("title: A\n")
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "target.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    with pytest.raises(YamlError, match="is a symbolic link, which the board never follows"):
+        load_yaml(tmp_path / "link.yaml")
+    with pytest.raises(YamlError, match="is not a regular file"):
+        load_yaml(tmp_path / "pipe.yaml")  # opened without blocking, then refused

@@ -10,6 +10,7 @@ Delete the output folder (``make clean``) to force a full build.
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from collections.abc import Iterable
 from importlib import metadata
@@ -32,9 +33,9 @@ def inputs_digest(settings: dict[str, Any]) -> str:
     board = BoardSettings.from_pelican(settings)
     digest = hashlib.sha256()
     for folder in _input_folders(settings, board):
-        for path in _files(folder):
+        for path in _entries(folder):
             digest.update(f"{path}\0".encode())
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+            digest.update(_fingerprint(path))
     stable_settings = {key: value for key, value in settings.items() if key != FINAL}
     digest.update(repr(sorted(stable_settings.items())).encode())
     digest.update(repr(sorted(_packages())).encode())
@@ -63,8 +64,18 @@ def _input_folders(settings: dict[str, Any], board: BoardSettings) -> list[Path]
     return [board.content, Path(settings["THEME"]), board.schemas, *plugin_folders]
 
 
-def _files(folder: Path) -> Iterable[Path]:
-    return sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+def _entries(folder: Path) -> Iterable[Path]:
+    """Every file and link under ``folder``; rglob does not descend into linked folders."""
+    return sorted(path for path in folder.rglob("*")
+                  if (path.is_symlink() or path.is_file()) and "__pycache__" not in path.parts)
+
+
+def _fingerprint(path: Path) -> bytes:
+    """What a link says, or what a regular file holds: never what a link points to (the build gate
+    refuses links in content, and must be the one to say so, without this reading a link to a FIFO)."""
+    if path.is_symlink():
+        return b"link\0" + os.fsencode(os.readlink(path))
+    return hashlib.sha256(path.read_bytes()).digest()
 
 
 def _packages() -> Iterable[str]:

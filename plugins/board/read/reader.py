@@ -1,4 +1,6 @@
-"""Pelican plugin: each validated ``content/opportunities/<id>.yaml`` becomes an article."""
+"""Pelican plugin: the board's two readers, the only ones Pelican uses (pelicanconf.py turns its
+RST and HTML readers off). Each validated ``content/opportunities/<id>.yaml`` becomes an article,
+each ``content/pages/<name>.md`` a page with its title, its slug and sanitized HTML, nothing else."""
 
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ from pelican.utils import SafeDatetime
 
 from ..model import Listing
 from ..render.jsonld import job_posting, script_json
+from ..render.markdown import render_page
 from ..render.record import opportunity_record
 from ..render.view import ListingView, build_view
 from ..settings import BoardSettings
+from .page import PAGE_FIELDS, load_page
 from .vocabulary import Vocabulary
 
 
@@ -39,7 +43,8 @@ class ListingPreparer:
     article_url: str  # ARTICLE_URL
 
     def __call__(self, listing: Listing, vocabulary: Vocabulary) -> Prepared:
-        view = build_view(listing, vocabulary, self.today, self.settings.locale, self.settings.timezone)
+        view = build_view(listing, vocabulary, self.today, self.settings.locale, self.settings.timezone,
+                          remote_images=self.settings.remote_images)
         page_url = f"{self.site}/{self.article_url.format(slug=listing.id)}"
         return Prepared(view, opportunity_record(listing, view, page_url),
                         None if view.closed else self._jsonld(listing, view, page_url))
@@ -81,9 +86,22 @@ class OpportunityReader(BaseReader):
         return wrapper
 
 
-def add_reader(readers: Any) -> None:
+class PageReader(BaseReader):
+    """Reads a page as the validator did (``read.page``): no other metadata reaches Pelican."""
+
+    enabled = True
+    file_extensions: ClassVar[list[str]] = ["md"]
+
+    def read(self, filename: str) -> tuple[str, dict[str, Any]]:
+        page = load_page(Path(filename))
+        html = render_page(page.body, BoardSettings.from_pelican(self.settings).remote_images).html
+        return html, {key: value for key in PAGE_FIELDS if (value := page.value(key)) is not None}
+
+
+def add_readers(readers: Any) -> None:
     readers.reader_classes["yaml"] = OpportunityReader
+    readers.reader_classes["md"] = PageReader
 
 
 def register() -> None:
-    signals.readers_init.connect(add_reader)
+    signals.readers_init.connect(add_readers)

@@ -7,6 +7,7 @@ value recorded so errors can point at a line and column.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -14,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ..problems import dotted
+from .files import UnsafeFileError, read_regular
 
 Path_ = tuple[str | int, ...]
 
@@ -31,7 +35,15 @@ _PLAIN_TAGS = {STR, INT, FLOAT, BOOL, NULL, MAP, SEQ}
 MAX_NODES = 50_000  # bounds alias expansion ("billion laughs") long before memory suffers
 MAX_DEPTH = 64  # nesting deeper than any listing needs; also keeps recursion far from Python's limit
 MAX_FILE_BYTES = 256 * 1024
+MAX_NUMBER_LENGTH = 20  # characters; no count or amount on the board needs more, and int() refuses 4,300 digits
 _TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+# What YAML reads as a line break although a review shows one line (NEL, LS, PS, a CR without LF),
+# and control characters, which a review does not show at all. Tab, LF and CR+LF are plain text.
+_UNSEEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]|\r(?!\n)")
+_LINE_BREAKS = {"\x85": "NEXT LINE", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR",
+                "\r": "CARRIAGE RETURN"}
+_COLLECTION_START = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_COLLECTION_END = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -79,12 +91,14 @@ class Document:
 class YamlError(Exception):
     """Raised by ``load_yaml`` when a file cannot be read as a plain YAML mapping."""
 
-    def __init__(self, path: Path, message: str, position: Position = Position(1, 1), hint: str = ""):
+    def __init__(self, path: Path, message: str, position: Position = Position(1, 1), hint: str = "",
+                 field: str = ""):
         super().__init__(message)
         self.path = path
         self.message = message
         self.position = position
         self.hint = hint
+        self.field = field  # the dotted field, when the problem is in one value
 
 
 def load_yaml(path: Path) -> Document:
@@ -95,6 +109,7 @@ def load_yaml(path: Path) -> Document:
 def parse_yaml(text: str, path: Path) -> Document:
     """Parse YAML text as if read from ``path`` (which names it in errors)."""
     try:
+        _check_depth(text, path)
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -120,11 +135,27 @@ def parse_yaml(text: str, path: Path) -> Document:
     return document
 
 
+def _check_depth(text: str, path: Path) -> None:
+    """Refuse deep nesting before libyaml composes it: its composer recurses (50,000 nested '['
+    crash it) and its parser slows down with depth, so count levels over the parser's events,
+    which arrive one at a time, and stop at the first level too deep."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, _COLLECTION_START):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise YamlError(path, f"nests values more than {MAX_DEPTH} levels deep", _mark(event.start_mark),
+                                hint="write the values flat, as 'key: value' lines")
+        elif isinstance(event, _COLLECTION_END):
+            depth -= 1
+
+
 def _read_text(path: Path) -> str:
     """The file's text, refusing what YAML would accept but a reviewer could not see or trust."""
     try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
+        raw = read_regular(path, MAX_FILE_BYTES)
+    except UnsafeFileError as error:
+        raise YamlError(path, error.strerror, hint="commit the file itself here") from None
     except OSError as error:
         raise YamlError(path, f"cannot be read: {error.strerror}") from None
     if len(raw) > MAX_FILE_BYTES:
@@ -145,11 +176,32 @@ def _read_text(path: Path) -> str:
         line = text.count("\n", 0, tab.start()) + 1
         raise YamlError(path, "is indented with a tab; YAML needs spaces", Position(line, len(tab.group())),
                         hint="replace the tab with spaces")
+    _refuse_unseen(text, path)
     return text
 
 
+def _refuse_unseen(text: str, path: Path) -> None:
+    found = _UNSEEN.search(text)
+    if found is None:
+        return
+    char, index = found.group(), found.start()
+    line_start = text.rfind("\n", 0, index) + 1
+    where = Position(text.count("\n", 0, index) + 1, index - line_start + 1)
+    code = f"U+{ord(char):04X}"
+    if char in _LINE_BREAKS:
+        raise YamlError(path, f"contains {code} ({_LINE_BREAKS[char]}), which YAML reads as a line break although "
+                              "a review shows one line", where,
+                        hint="delete it; end lines with a plain line break (LF or CR LF)")
+    raise YamlError(path, f"contains the control character {code}, which a review does not show", where,
+                    hint="delete it")
+
+
 def _start(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+    return _mark(node.start_mark)
+
+
+def _mark(mark: yaml.Mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
 
 
 class _Builder:
@@ -181,12 +233,12 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            key = self._scalar(key_node)
+            key = self._scalar(key_node, path)
             if not isinstance(key, str):
                 key = str(key)
             where = _start(key_node)
@@ -200,7 +252,7 @@ class _Builder:
             result[key] = self.build(value_node, (*path, key))
         return result
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _scalar(self, node: yaml.Node, path: Path_) -> Any:
         if not isinstance(node, yaml.ScalarNode):
             raise YamlError(self.document.path, "a key must be plain text", _start(node))
         self._check_tag(node)
@@ -211,11 +263,25 @@ class _Builder:
             return value.lower() == "true"
         if node.tag == NULL:
             return None
+        if node.tag in (INT, FLOAT):
+            return self._number(node, path)
+        return value
+
+    def _number(self, node: yaml.ScalarNode, path: Path_) -> int | float:
+        """A number of bounded size: a huge one is an error about its field, never a crash."""
+        value, field = node.value, dotted(path)
+        shown = value if len(value) <= 12 else f"{value[:12]}..."
+        if len(value) > MAX_NUMBER_LENGTH:
+            raise YamlError(self.document.path, f"the number {shown} is {len(value)} characters long; numbers here "
+                                                f"have at most {MAX_NUMBER_LENGTH}", _start(node),
+                            hint="write a smaller number, or put the value in quotes if it is text", field=field)
         if node.tag == INT:
             return int(value, 0) if value.startswith(("0o", "0x")) else int(value)
-        if node.tag == FLOAT:
-            return float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
-        return value
+        number = float(value.lower().replace(".inf", "inf").replace(".nan", "nan"))
+        if not math.isfinite(number):
+            raise YamlError(self.document.path, f"{value} is not a finite number", _start(node),
+                            hint="write a number, or put the value in quotes if it is text", field=field)
+        return number
 
     def _check_tag(self, node: yaml.Node) -> None:
         if node.tag not in _PLAIN_TAGS:
@@ -223,3 +289,4 @@ class _Builder:
                 self.document.path, f"uses the YAML tag '{node.tag}', which the board does not accept",
                 _start(node), hint="remove the '!tag' and write plain values",
             )
+

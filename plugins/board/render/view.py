@@ -62,14 +62,14 @@ class ListingView:
 
 
 def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: str,
-               timezone: ZoneInfo) -> ListingView:
+               timezone: ZoneInfo, remote_images: bool = False) -> ListingView:
     data = listing.data
     reason = closed_reason(listing, today)
     return ListingView(
         id=listing.id,
         title=data["title"],
         summary=data["summary"],
-        description_html=render_markdown(data["description"]),
+        description_html=render_markdown(data["description"], remote_images),
         deliverables=list(data["deliverables"]),
         category=vocabulary.categories[data["category"]],
         skills=list(data["skills"]),

@@ -14,10 +14,12 @@ from ..model import Catalog, Listing, Organization
 from ..problems import Problem, error
 from ..read import content_dir
 from ..read.vocabulary import Vocabulary
-from ..read.yaml_loader import Document, YamlError, load_yaml
+from ..read.yaml_loader import Document, Path_, YamlError, load_yaml
 from ..settings import BoardSettings
+from . import logos
+from .pages import check_pages
 from .parallel import check_all
-from .rules import ListingRules, check_logo
+from .rules import ListingRules
 from .schema import SchemaChecker, load_schema, with_categories
 from .text import text_problems
 
@@ -41,24 +43,31 @@ class Result:
 
 def validate_content(settings: BoardSettings, progress: Callable[[int, int], None] | None = None,
                      only: Collection[Path] | None = None, prepare: Prepare | None = None) -> Result:
-    """Check the vocabulary, every organization and every listing; collect all problems.
-    With ``only``, the listings checked are just those files (a pull request's changes); the
-    vocabulary and every organization are still checked, because listings depend on them.
+    """Check the whole content folder (no links, no special files), the vocabulary, every
+    organization and its logo, the logos folder, the pages and every listing; collect all problems.
+    With ``only``, the listings checked are just those files (a pull request's changes); the rest
+    is still checked, because listings depend on it and the build reads it.
     With ``prepare``, each valid listing is also prepared for the build where it was checked
     (on every core for a large folder), into ``catalog.prepared``."""
     result = Result(catalog=None)
+    result.problems.extend(content_dir.unsafe_entries(settings.content))
     vocabulary = load_vocabulary(settings, result)
     if vocabulary is None:
+        result.problems.sort()
         return result
     catalog = Catalog(vocabulary)
     organization_checker = SchemaChecker(load_schema(settings.schemas / "organization.schema.json"))
     for document in _check_folder(settings.content / "organizations", partial(_check_file, organization_checker),
                                   result):
         organization = Organization(document.path.stem, document)
-        logo_problems = list(check_logo(organization, settings.content))
+        logo_problems = list(logos.logo_problems(organization, settings.content))
         result.problems.extend(logo_problems)
         if not logo_problems:
             catalog.organizations[organization.id] = organization
+    result.problems.extend(logos.folder_problems(settings.content))
+    page_problems, pages_checked = check_pages(settings)
+    result.problems.extend(page_problems)
+    result.files_checked += pages_checked
     check_listing = partial(_check_listing, SchemaChecker(_listing_schema(settings, vocabulary)),
                             _listing_rules(settings, vocabulary, catalog), partial(_prepare, catalog, prepare))
     chosen = None if only is None else [settings.content / "opportunities" / path.name for path in only]
@@ -118,28 +127,38 @@ def _without_positions(outcome: tuple[Document | None, list[Problem]]) -> tuple[
 
 def _check_file(checker: SchemaChecker, path: Path) -> tuple[Document | None, list[Problem]]:
     """Load and schema-check one file: its document when it has no problems, and its problems."""
+    document, problems, _ = _load_and_check(checker, path)
+    return (None if problems else document), problems
+
+
+def _load_and_check(checker: SchemaChecker, path: Path) -> tuple[Document | None, list[Problem], set[Path_]]:
+    """The loaded document (None when it cannot be loaded), its schema and text problems, and the
+    paths of the values the schema refused."""
     try:
         with blame(path):
             document = load_yaml(path)
     except YamlError as failure:
         where = (failure.position.line, failure.position.column)
-        return None, [error(path, where, "", failure.message, failure.hint)]
+        return None, [error(path, where, failure.field, failure.message, failure.hint)], set()
     with blame(path):
-        problems = [*checker.check(document), *text_problems(document)]
-    return (None if problems else document), problems
+        findings = checker.findings(document)
+        problems = [*(problem for _, problem in findings), *text_problems(document)]
+    return document, problems, {field for field, _ in findings}
 
 
 def _check_listing(checker: SchemaChecker, rules: ListingRules, prepare: Callable[[Document], Any],
                    path: Path) -> tuple[Document | None, list[Problem]]:
-    """A listing also meets the board's rules; warnings keep it on the board, errors do not."""
-    document, problems = _check_file(checker, path)
-    if document:
-        with blame(path):
-            problems = rules.check(document)
-        if any(problem.is_error for problem in problems):
-            return None, problems
-        with blame(path):
-            document.prepared = prepare(document)
+    """A listing also meets the board's rules, which run on the fields the schema accepted, so one
+    run reports every problem; warnings keep a listing on the board, errors do not."""
+    document, problems, broken = _load_and_check(checker, path)
+    if document is None:
+        return None, problems
+    with blame(path):
+        problems = sorted([*problems, *rules.check(document, broken)])
+    if any(problem.is_error for problem in problems):
+        return None, problems
+    with blame(path):
+        document.prepared = prepare(document)
     return document, problems
 
 

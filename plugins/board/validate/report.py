@@ -44,8 +44,9 @@ def _plural(count: int, word: str) -> str:
 
 
 def _relative(path: Path, root: Path) -> Path:
+    """``path`` from ``root``; a link is named as itself, never as what it points to."""
     try:
-        return path.resolve().relative_to(root.resolve())
+        return (path.parent.resolve() / path.name).relative_to(root.resolve())
     except ValueError:
         return path
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -13,15 +12,21 @@ import pycountry
 from ..model import Organization
 from ..problems import Problem, dotted, error, warning
 from ..read.vocabulary import Vocabulary
-from ..read.yaml_loader import Document
+from ..read.yaml_loader import Document, Path_
+from ..render.markdown import may_show_images, render_description
 from ..settings import BoardSettings
 
 CURRENCIES = {currency.alpha_3 for currency in pycountry.currencies}
 COUNTRIES = {country.alpha_2 for country in pycountry.countries}
 
 
+Rule = Callable[["_Context"], Iterator[Problem]]
+
+
 class ListingRules:
-    """Checks one schema-valid listing against the board's rules and the other content."""
+    """Checks one listing against the board's rules and the other content. Each rule names the
+    fields it needs and runs whenever they are present and schema-valid, so one run reports every
+    problem; a rule sees only the schema-valid fields."""
 
     def __init__(self, settings: BoardSettings, vocabulary: Vocabulary, organizations: dict[str, Organization],
                  broken_organizations: set[str]):
@@ -30,18 +35,24 @@ class ListingRules:
         self.organizations = organizations
         self.broken_organizations = broken_organizations
 
-    def check(self, document: Document) -> list[Problem]:
-        checks: list[Callable[[_Context], Iterator[Problem]]] = [
-            _real_dates, _date_order, _ranges, _codes, _organization, _skills, _pay_policy,
+    def check(self, document: Document, broken: Collection[Path_] = ()) -> list[Problem]:
+        """The rules' problems with ``document``, whose values at ``broken`` failed the schema."""
+        checks: list[tuple[tuple[str, ...], Rule]] = [  # built here, so a test can replace a rule
+            ((), _real_dates), ((), _date_order), (("effort_hours", "compensation"), _ranges),
+            (("compensation", "location"), _codes), (("organization",), _organization), (("skills",), _skills),
+            (("compensation", "effort_hours"), _pay_policy), (("description",), _remote_images),
         ]
-        context = _Context(document, self)
-        return [problem for check in checks for problem in check(context)]
+        context = _Context(document, self, broken)
+        return [problem for fields, check in checks if all(field in context.data for field in fields)
+                for problem in check(context)]
 
 
 class _Context:
-    def __init__(self, document: Document, rules: ListingRules):
+    def __init__(self, document: Document, rules: ListingRules, broken: Collection[Path_]):
         self.document = document
-        self.data: dict[str, Any] = document.data
+        # The top-level fields with no schema error in them (none at all after an error about the whole).
+        self.data: dict[str, Any] = {} if () in broken else {
+            key: value for key, value in document.data.items() if all(path[0] != key for path in broken)}
         self.rules = rules
 
     def at(self, *path: str | int) -> tuple[int, int]:
@@ -155,12 +166,18 @@ def effective_hourly_rate(pay: dict[str, Any], effort: dict[str, int]) -> float:
     return pay["amount"] / effort["max"]
 
 
-def check_logo(organization: Organization, content: Path) -> Iterator[Problem]:
-    logo = organization.data.get("logo")
-    if logo and not (content / logo).is_file():
-        where = organization.document.position(("logo",))
-        yield error(organization.document.path, (where.line, where.column), "logo",
-                    f"'{logo}' is not a file under content/", f"commit the image as content/{logo}")
+def _remote_images(context: _Context) -> Iterator[Problem]:
+    description = context.data["description"]
+    if not may_show_images(description):
+        return  # most descriptions: no need to render them here
+    for source in render_description(description, context.rules.settings.remote_images).dropped_images:
+        yield context.warning(("description",), *image_left_out(source))
+
+
+def image_left_out(source: str) -> tuple[str, str]:
+    """The warning (message, hint) for an image that is not on the board, in a description or a page."""
+    return (f"the image {source!r} is not on the board, so it is left out: an image from another site tells "
+            "that site who reads the page, and when", "link to it instead, or describe it in words")
 
 
 def _close(value: str, choices: Any) -> str:

@@ -12,7 +12,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 
 from ..problems import Problem, dotted, error
-from ..read.yaml_loader import Document
+from ..read.yaml_loader import Document, Path_
+from .urls import format_checker
 
 TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number",
@@ -37,23 +38,29 @@ class SchemaChecker:
     def __init__(self, schema: dict[str, Any]):
         Draft202012Validator.check_schema(schema)
         self.schema = schema
-        self.validator = Draft202012Validator(schema)
+        self.validator = Draft202012Validator(schema, format_checker=format_checker)
 
     def check(self, document: Document) -> list[Problem]:
-        return [problem for found in self.validator.iter_errors(document.data)
-                for problem in self._problems(document, found)]
+        return [problem for _, problem in self.findings(document)]
 
-    def _problems(self, document: Document, found: ValidationError) -> list[Problem]:
+    def findings(self, document: Document) -> list[tuple[Path_, Problem]]:
+        """Each problem with the path of the value it concerns: a missing field's own path, an
+        unknown field's path, or where the value that breaks the schema is."""
+        return [finding for found in self.validator.iter_errors(document.data)
+                for finding in self._problems(document, found)]
+
+    def _problems(self, document: Document, found: ValidationError) -> list[tuple[Path_, Problem]]:
         path = tuple(found.absolute_path)
         if found.validator == "additionalProperties":
             known = list(found.schema.get("properties", {}))
-            return [self._unknown_field(document, path, extra, known)
+            return [((*path, extra), self._unknown_field(document, path, extra, known))
                     for extra in found.instance if extra not in known]
         if found.validator == "required":
-            return [self._missing_field(document, found, path)]
+            missing = ast.literal_eval(found.message.removesuffix(" is a required property"))
+            return [((*path, missing), self._missing_field(document, path, missing))]
         where = document.position(path)
         message, hint = self._explain(found)
-        return [error(document.path, (where.line, where.column), dotted(path), message, hint)]
+        return [(path, error(document.path, (where.line, where.column), dotted(path), message, hint))]
 
     def _unknown_field(self, document: Document, path: tuple, extra: str, known: list[str]) -> Problem:
         where = document.position((*path, extra), key=True)
@@ -62,8 +69,7 @@ class SchemaChecker:
         return error(document.path, (where.line, where.column), dotted((*path, extra)),
                      f"unknown field '{extra}'", hint)
 
-    def _missing_field(self, document: Document, found: ValidationError, path: tuple) -> Problem:
-        missing = ast.literal_eval(found.message.removesuffix(" is a required property"))
+    def _missing_field(self, document: Document, path: tuple, missing: str) -> Problem:
         where = document.position(path)
         example = self._example((*path, missing))
         hint = f"add it, for example: {missing}: {example}" if example else f"add '{missing}'"
@@ -83,6 +89,8 @@ class SchemaChecker:
         value = found.instance
         shown = _show(value)
         kind = found.validator
+        if kind == "format" and found.cause:
+            return f"{shown} {found.cause}", "write the address as the browser's address bar shows it"
         if custom:
             return (f"{shown} {custom}" if _is_scalar(value) else custom), ""
         if kind == "type":
@@ -117,7 +125,7 @@ class SchemaChecker:
 def custom_message(found: ValidationError) -> str:
     """The schema's ``errorMessage`` for this error (the ajv-errors convention), if any."""
     own = found.schema.get("errorMessage") if isinstance(found.schema, dict) else None
-    if isinstance(own, str) and found.validator not in ("required", "additionalProperties", "type"):
+    if isinstance(own, str) and found.validator not in ("required", "additionalProperties", "type", "format"):
         return own
     if isinstance(own, dict) and found.validator in own:
         return own[found.validator]
