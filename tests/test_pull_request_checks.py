@@ -92,7 +92,7 @@ def test_a_new_organization_may_bring_its_logo(repo: Path) -> None:
 
 def test_a_codeowners_owner_may_change_the_board_itself(repo: Path) -> None:
     propose(repo, {"theme/templates/base.html": "<html></html>", ".github/workflows/x.yml": "on: push\n",
-                   "content/pages/about.md": "Title: About\n\nNew text.\n"})
+                   "content/pages/about.md": "Title: About\nSlug: about\n\nNew text.\n"})
     result = check_pr(repo, "board-keeper")
     assert (result.returncode, result.stdout) == (0, "")
     assert findings(repo, "acme-octo") == [(".github/workflows/x.yml", "refused"),
