@@ -23,10 +23,10 @@ BOARD_REMOTE_IMAGES = False  # True: descriptions may show https images from oth
 PATH = "content"
 ARTICLE_PATHS = ["opportunities"]
 PAGE_PATHS = ["pages"]
-# Only the board's readers (board.read.reader: YAML listings, Markdown pages); Pelican's RST and HTML
+# Only the board's readers (board.site.reader: YAML listings, Markdown pages); Pelican's RST and HTML
 # readers would publish what a file includes or holds (`.. include:: /etc/passwd`, inline script).
 READERS = {"rst": None, "html": None, "htm": None, "markdown": None, "mkd": None, "mdown": None}
-# No static files from content/: board.publish.logos copies exactly the logos organizations name.
+# No static files from content/: board.site.logos copies exactly the logos organizations name.
 STATIC_PATHS = []
 # No {static}, {attach} or {filename} links: a link in a description or page must not make Pelican
 # copy a file (from anywhere) into the site. This pattern never matches.
@@ -34,25 +34,8 @@ INTRASITE_LINK_REGEX = "(?!)"
 
 # --- Plugins and theme ------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = [
-    # Order matters for the `finalized` signal: the search index is built in the staging
-    # folder before staging swaps it in.
-    "board.publish.search_index",  # Pagefind index of the open listings
-    "board.publish.headers",  # _headers: the CSP and frame-ancestors for hosts that read it
-    "board.publish.staging",  # build aside; replace output/ only when everything succeeded
-    "board.publish.up_to_date",  # nothing changed since the last build: leave output/ as it is
-    "board.validate.gate",  # validate everything first; stop the build on any error
-    "board.read.reader",  # content/opportunities/<id>.yaml -> article, content/pages/<name>.md -> page
-    "board.lifecycle",  # closed listings leave the board, keep their page
-    "board.publish.pages",  # remote, closed, every category and organization
-    "board.publish.membership",  # Pelican's term pages in linear time (after pages: it adds terms)
-    "board.publish.feeds",  # RSS and Atom with feedgen
-    "board.publish.post_page",  # "Post an opportunity", with an example from the schema
-    "board.publish.api",  # the JSON API under /api/v1/
-    "board.publish.calendar",  # deadlines as iCalendar
-    "board.publish.guide_pages",  # Subscribe, API, Embed pages and the embed widget
-    "board.publish.logos",  # the logos organizations name, and nothing else from content/logos/
-]
+# One plugin: board.site wires every step of the board into Pelican, in the order a build needs.
+PLUGINS = ["board.site"]
 THEME = "theme"
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 RELATIVE_URLS = True
@@ -99,23 +82,12 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
 )
 
-# --- Feeds: Pelican's own are off; board.publish.feeds writes them with feedgen ---------------
+# --- Feeds: Pelican's own are off; board.site.feeds writes them with feedgen ---------------
 FEED_ALL_ATOM = FEED_ALL_RSS = FEED_ATOM = FEED_RSS = None
 CATEGORY_FEED_ATOM = CATEGORY_FEED_RSS = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = TAG_FEED_RSS = TRANSLATION_FEED_ATOM = TRANSLATION_FEED_RSS = None
-BOARD_FEEDS = {
-    "all": "feeds/all.{kind}.xml",
-    "remote": "feeds/remote.{kind}.xml",
-    "category": "feeds/categories/{slug}.{kind}.xml",
-    "skill": "feeds/skills/{slug}.{kind}.xml",
-    "organization": "feeds/organizations/{slug}.{kind}.xml",
-    "country": "feeds/countries/{slug}.{kind}.xml",
-}
 # Newest listings per feed. Readers keep what they have already seen; the JSON API lists them all.
 BOARD_FEED_MAX_ITEMS = 100
-BOARD_JSON_FEED = "feeds/all.json"
-BOARD_FACETS = "search/facets.json"
-BOARD_CALENDARS = {"all": "calendar/deadlines.ics", "category": "calendar/categories/{slug}.ics"}
 API_DOCS_URL = "api/"
 
 # Reproducible output: no clock, no file-system order, no cache surprises.

@@ -7,7 +7,7 @@ Each case is a description of the most characters a listing may have (20,000), b
 Python-Markdown's processors do the most work. "before" renders it with Python-Markdown's own
 processors, as the board did (each in a child process, given up after --limit seconds, so a case
 that never ends does not stop the benchmark); "after" with the board's renderer
-(board.render.markdown), sanitizer included. Each figure is the best of --runs.
+(board.read.markdown), sanitizer included. Each figure is the best of --runs.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ WORST_CASES: dict[str, str] = {
 
 
 def render_after(text: str) -> None:
-    from board.render.markdown import render_description
+    from board.read.markdown import render_description
 
     render_description.cache_clear()  # a build renders each description once; time that, not the cache
     render_description(text)
@@ -82,7 +82,7 @@ BEFORE = """
 import sys
 import markdown, nh3
 sys.path.insert(0, {plugins!r})
-from board.render.markdown import ATTRIBUTES, LINK_REL, TAGS, _DemoteHeadingsExtension
+from board.read.markdown import ATTRIBUTES, LINK_REL, TAGS, _DemoteHeadingsExtension
 renderer = markdown.Markdown(extensions=["sane_lists", "tables", _DemoteHeadingsExtension()])
 text = sys.stdin.read()
 import time

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from board.render.markdown import (
+from board.read.markdown import (
     LINK_REL,
     may_show_images,
     on_the_board,

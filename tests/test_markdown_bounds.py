@@ -1,7 +1,7 @@
 """Every description renders in well under a second, whatever its content, and exactly as before.
 
 Python-Markdown's own processors took 73 s for 20,000 '[' and crashed on "1. 1. 1. …".
-``board.render.bounded_markdown`` bounds them. These tests render the known worst cases and
+``board.read.bounded_markdown`` bounds them. These tests render the known worst cases and
 adversarial documents under a generous hang guard (speed itself is measured by
 ``bench/markdown_worst_cases.py``), and check that any ordinary document renders exactly as
 Python-Markdown's own processors render it.
@@ -19,8 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from board.render.bounded_markdown import MAX_NESTING, BoundedWork
-from board.render.markdown import render_description
+from board.read.bounded_markdown import MAX_NESTING, BoundedWork
+from board.read.markdown import render_description
 from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))

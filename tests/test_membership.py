@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from board.publish.membership import ArticleList
+from board.site.membership import ArticleList
 
 
 class Article:

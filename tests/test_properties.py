@@ -15,11 +15,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from board.publish.api import encode, encode_with_list
-from board.publish.feed import Entry, FeedInfo, prepare, render
+from board.read.markdown import render_markdown, render_page
 from board.read.yaml_loader import YamlError, load_yaml
+from board.render.feed import Entry, FeedInfo, prepare, render
 from board.render.jsonld import script_json
-from board.render.markdown import render_markdown, render_page
+from board.site.api import encode, encode_with_list
 from board.validate.catalog import validate_content
 from board.validate.text import BIDI_CONTROLS, ZERO_WIDTH, first_forbidden
 from conftest import EXAMPLES, board_settings, make_content

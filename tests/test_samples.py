@@ -7,8 +7,8 @@ from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 
+from board.contribute.samples import shift_dates
 from board.read.yaml_loader import load_yaml
-from board.samples import shift_dates
 from board.validate.catalog import validate_content
 from conftest import CONTENT, board_settings, run_board, sample_today
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from board.read.vocabulary import Vocabulary
+from board.core.vocabulary import Vocabulary
 from board.read.yaml_loader import load_yaml
 from conftest import CONTENT, ROOT
 

@@ -23,7 +23,7 @@ from pelican.readers import Readers
 from pelican.settings import read_settings
 from PIL import Image
 
-from board.read import reader
+from board import site
 from conftest import CONTENT, ROOT, epoch_at, run_pelican, sample_today
 from test_hostile import scan_html
 
@@ -159,7 +159,7 @@ def test_the_home_page_and_the_embed_frame_are_the_boards_own(accepted_site: tup
 
 
 def test_pelican_has_only_the_boards_two_readers() -> None:
-    reader.register()
+    site.register()
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     # "static" is Pelican's reader of static files, which the board has none of (STATIC_PATHS = []).
     assert sorted(Readers(settings).extensions) == ["md", "static", "yaml"]

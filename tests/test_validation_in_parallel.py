@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
+import board.core.parallel as parallel
 import board.validate.catalog as catalog
-import board.validate.parallel as parallel
-from board.read.reader import ListingPreparer
+from board.core.errors import InternalError
+from board.render.prepared import ListingPreparer
 from conftest import EXAMPLES, board_settings, make_content
 
 VALID = (EXAMPLES / "valid" / "acme-market-research.yaml").read_text()
@@ -52,7 +53,7 @@ def test_a_crash_while_checking_in_a_worker_names_the_file(large_content: Path,
         return check_text(document)
 
     monkeypatch.setattr(catalog, "text_problems", explode_on_listings)
-    with pytest.raises(catalog.InternalError, match=r"internal error while checking .*/opportunities/[a-z0-9-]+\.yaml: "
+    with pytest.raises(InternalError, match=r"internal error while checking .*/opportunities/[a-z0-9-]+\.yaml: "
                                                     r"RuntimeError: boom"):
         catalog.validate_content(board_settings(large_content))
 
@@ -60,9 +61,11 @@ def test_a_crash_while_checking_in_a_worker_names_the_file(large_content: Path,
 def test_listings_prepared_in_worker_processes_are_those_prepared_one_by_one(
         large_content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     settings = board_settings(large_content)
-    preparer = ListingPreparer(date(2026, 11, 2), settings, "https://board.example", "opportunities/{slug}/")
-    in_parallel = catalog.validate_content(settings, prepare=preparer).catalog.prepared
+    listings = catalog.validate_content(settings).catalog
+    preparer = ListingPreparer(listings, settings, date(2026, 11, 2),
+                               lambda listing_id: f"https://board.example/opportunities/{listing_id}/")
+    in_parallel = preparer.prepare_all(listings.listings.values())
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 10**9)
-    one_by_one = catalog.validate_content(settings, prepare=preparer).catalog.prepared
+    one_by_one = preparer.prepare_all(listings.listings.values())
     assert len(in_parallel) == COUNT
     assert in_parallel == one_by_one

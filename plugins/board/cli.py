@@ -9,17 +9,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import samples
-from .contribute.from_issue import outcome_of_event
-from .contribute.new import LISTING_QUESTIONS, ORGANIZATION_QUESTIONS, NewListingError, flag_name, new_listing
-from .contribute.pull_request import check_pull_request
-from .contribute.reminder_issues import reminder_for, to_json
-from .contribute.reminders import due_listings
-from .errors import InternalError
-from .settings import BoardSettings
-from .validate import report
-from .validate.catalog import Result, load_vocabulary, validate_content
-from .validate.schema import load_schema, with_categories
+from board.contribute import samples
+from board.contribute.from_issue import outcome_of_event
+from board.contribute.new import LISTING_QUESTIONS, ORGANIZATION_QUESTIONS, NewListingError, flag_name, new_listing
+from board.contribute.pull_request import check_pull_request
+from board.contribute.reminder_issues import reminder_for, to_json
+from board.contribute.reminders import due_listings
+from board.core.errors import InternalError
+from board.core.settings import BoardSettings
+from board.validate import report
+from board.validate.catalog import Result, load_vocabulary, validate_content
+from board.validate.schema import load_schema, with_categories
 
 EXIT_OK, EXIT_INVALID, EXIT_INTERNAL = 0, 1, 3  # argparse exits 2 on a usage error
 BUG_REPORT = "This is a bug in the board, not in your content; please report it with the file attached."

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from ..read.content_dir import ID_LENGTH, ID_PATTERN
-from .codeowners import CodeOwners
-from .finding import REFUSED, Finding
-from .git_objects import EXECUTABLE, SUBMODULE, SYMLINK, Change
-from .inert import printable
-from .side import CONTENT
+from board.contribute.codeowners import CodeOwners
+from board.contribute.finding import REFUSED, Finding
+from board.contribute.git_objects import EXECUTABLE, SUBMODULE, SYMLINK, Change
+from board.contribute.inert import printable
+from board.contribute.side import CONTENT
+from board.read.content_dir import ID_LENGTH, ID_PATTERN
 
 LISTING, ORGANIZATION, LOGO = "listing", "organization", "logo"
 DATA_FOLDERS = {"opportunities": LISTING, "organizations": ORGANIZATION}

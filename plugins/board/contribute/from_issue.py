@@ -15,13 +15,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..model import Organization
-from ..settings import BoardSettings
-from ..validate.catalog import validate_content
-from ..validate.schema import load_schema
-from .handoff import EDITED, LISTING, NOT_A_MAINTAINER, NOTHING, REFUSED, Outcome, write_artifact
-from .issue_form import IssueFormError, answers_from_issue, form_fields
-from .new import NewListingError, new_listing
+from board.contribute.handoff import EDITED, LISTING, NOT_A_MAINTAINER, NOTHING, REFUSED, Outcome, write_artifact
+from board.contribute.issue_form import IssueFormError, answers_from_issue, form_fields
+from board.contribute.new import NewListingError, new_listing
+from board.core.model import Organization
+from board.core.settings import BoardSettings
+from board.validate.catalog import validate_content
+from board.validate.schema import load_schema
 
 FORM = Path(".github/ISSUE_TEMPLATE/new-opportunity.yml")
 APPROVED, FORM_LABEL = "approved", "new-opportunity"

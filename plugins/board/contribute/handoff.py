@@ -19,8 +19,8 @@ import stat
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path, PurePosixPath
 
-from ..read.content_dir import ID_LENGTH, ID_PATTERN
-from .inert import code_span
+from board.contribute.inert import code_span
+from board.read.content_dir import ID_LENGTH, ID_PATTERN
 
 OUTCOME_FILE = "outcome.json"
 LISTINGS = PurePosixPath("content/opportunities")

@@ -12,10 +12,10 @@ import hashlib
 from collections.abc import Callable, Iterator
 from functools import cache
 
-from .finding import REVIEW, Finding
-from .git_objects import Change
-from .lookalikes import folded, mixed_scripts, site, skeleton
-from .side import CONTENT, OrganizationFile, Side
+from board.contribute.finding import REVIEW, Finding
+from board.contribute.git_objects import Change
+from board.contribute.lookalikes import folded, mixed_scripts, site, skeleton
+from board.contribute.side import CONTENT, OrganizationFile, Side
 
 SAME_ORGANIZATION = "a maintainer must check it is still the same organization"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .new import LISTING_QUESTIONS, flag_name
+from board.contribute.new import LISTING_QUESTIONS, flag_name
 
 NO_RESPONSE = "_No response_"
 EXTRA_FIELDS = ("id", "description")

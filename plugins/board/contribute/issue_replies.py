@@ -20,8 +20,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .handoff import EDITED, LISTING, NOT_A_MAINTAINER, REFUSED, HandoffError, Outcome, mention, read_artifact
-from .inert import code_span
+from board.contribute.handoff import (
+    EDITED,
+    LISTING,
+    NOT_A_MAINTAINER,
+    REFUSED,
+    HandoffError,
+    Outcome,
+    mention,
+    read_artifact,
+)
+from board.contribute.inert import code_span
 
 APPROVED = "approved"
 MAX_SHOWN_CHARACTERS = 60_000  # a pull request body holds 65,536

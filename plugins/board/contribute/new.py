@@ -14,9 +14,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from ..read.content_dir import ID_LENGTH, ID_PATTERN, suggest_id
-from ..validate.schema import custom_message
-from .template import annotated_yaml
+from board.read.content_dir import ID_LENGTH, ID_PATTERN, suggest_id
+from board.render.annotated_yaml import annotated_yaml
+from board.validate.schema import custom_message
 
 Ask = Callable[[str, str], str]
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from .allowlist import LISTING, LOGO, ORGANIZATION, data_kind
-from .finding import REFUSED, REVIEW, Finding
-from .git_objects import Change
-from .side import CONTENT, OrganizationFile, Side, read_data
+from board.contribute.allowlist import LISTING, LOGO, ORGANIZATION, data_kind
+from board.contribute.finding import REFUSED, REVIEW, Finding
+from board.contribute.git_objects import Change
+from board.contribute.side import CONTENT, OrganizationFile, Side, read_data
 
 
 def check_ownership(changes: list[Change], author: str, base: Side, head: Side) -> list[Finding]:

@@ -16,18 +16,18 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-from ..problems import Problem, Severity
-from ..render.view import ListingView, build_view
-from ..settings import BoardSettings
-from ..validate import report
-from ..validate.catalog import Result, validate_content
-from . import git_objects
-from .allowlist import LISTING, data_kind
-from .finding import REFUSED, REVIEW, Finding
-from .inert import code_span, printable
-from .review import review
-from .side import CONTENT
-from .summary import job_summary
+from board.contribute import git_objects
+from board.contribute.allowlist import LISTING, data_kind
+from board.contribute.finding import REFUSED, REVIEW, Finding
+from board.contribute.inert import code_span, printable
+from board.contribute.review import review
+from board.contribute.side import CONTENT
+from board.contribute.summary import job_summary
+from board.core.problems import Problem, Severity
+from board.core.settings import BoardSettings
+from board.render.view import ListingView, build_view
+from board.validate import report
+from board.validate.catalog import Result, validate_content
 
 ANNOTATIONS_PER_KIND = 10  # GitHub shows only a handful per step; the summary lists them all
 

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..read.content_dir import ID_LENGTH, ID_PATTERN
-from .handoff import HandoffError, mention, read_regular_file
-from .inert import code_span
+from board.contribute.handoff import HandoffError, mention, read_regular_file
+from board.contribute.inert import code_span
+from board.read.content_dir import ID_LENGTH, ID_PATTERN
 
 LABEL = "deadline-reminder"
 MAX_FILE_BYTES = 16 * 1024 * 1024

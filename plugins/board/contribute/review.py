@@ -6,13 +6,13 @@ it changes (ownership), and which organization it might pass for (impersonation)
 
 from __future__ import annotations
 
-from . import git_objects
-from .allowlist import refusal
-from .codeowners import LOCATIONS, CodeOwners
-from .finding import Finding
-from .impersonation import impersonation_findings
-from .ownership import check_ownership
-from .side import Side
+from board.contribute import git_objects
+from board.contribute.allowlist import refusal
+from board.contribute.codeowners import LOCATIONS, CodeOwners
+from board.contribute.finding import Finding
+from board.contribute.impersonation import impersonation_findings
+from board.contribute.ownership import check_ownership
+from board.contribute.side import Side
 
 
 def review(base_commit: str, head_commit: str, author: str) -> tuple[list[git_objects.Change], list[Finding]]:

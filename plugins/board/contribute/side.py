@@ -11,8 +11,8 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from ..read.yaml_loader import YamlError, parse_yaml
-from . import git_objects
+from board.contribute import git_objects
+from board.read.yaml_loader import YamlError, parse_yaml
 
 CONTENT = "content"
 ORGANIZATIONS = f"{CONTENT}/organizations"

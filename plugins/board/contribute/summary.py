@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..problems import Problem
-from ..render.view import ListingView
-from .finding import REFUSED, Finding
-from .inert import code_span, printable, table_cell
+from board.contribute.finding import REFUSED, Finding
+from board.contribute.inert import code_span, printable, table_cell
+from board.core.problems import Problem
+from board.render.view import ListingView
 
 
 def job_summary(listings: Iterable[ListingView], problems: list[Problem], findings: list[Finding],

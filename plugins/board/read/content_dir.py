@@ -8,7 +8,7 @@ import stat
 from collections.abc import Collection
 from pathlib import Path
 
-from ..problems import Problem, error
+from board.core.problems import Problem, error
 
 ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: "$" would let a final newline through
 ID_LENGTH = range(3, 81)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markdown.extensions.meta import BEGIN_RE, END_RE, META_MORE_RE, META_RE
 
-from .files import UnsafeFileError, read_regular
+from board.read.files import UnsafeFileError, read_regular
 
 PAGE_FIELDS = ("title", "slug")  # the only metadata a page may set; save_as, url, template, status… may not
 MAX_PAGE_BYTES = 64 * 1024

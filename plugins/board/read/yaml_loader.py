@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
-from ..problems import dotted
-from .files import UnsafeFileError, read_regular
+from board.core.errors import BoardError
+from board.core.problems import dotted
+from board.read.files import UnsafeFileError, read_regular
 
 Path_ = tuple[str | int, ...]
 
@@ -76,7 +77,6 @@ class Document:
     data: Any
     values: dict[Path_, Position] = field(default_factory=dict)
     keys: dict[Path_, Position] = field(default_factory=dict)
-    prepared: Any = None  # what the build made of it, when it was prepared where it was checked
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
         """The position of ``path``, or of its nearest ancestor that exists."""
@@ -88,7 +88,7 @@ class Document:
         return Position(1, 1)
 
 
-class YamlError(Exception):
+class YamlError(BoardError):
     """Raised by ``load_yaml`` when a file cannot be read as a plain YAML mapping."""
 
     def __init__(self, path: Path, message: str, position: Position = Position(1, 1), hint: str = "",

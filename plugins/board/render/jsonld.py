@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..model import Listing
-from .view import country_name
+from board.core.model import Listing
+from board.render.display import country_name
 
 
 def job_posting(listing: Listing, description_html: str, page_url: str, timezone: ZoneInfo,
@@ -22,7 +21,7 @@ def job_posting(listing: Listing, description_html: str, page_url: str, timezone
         "description": description_html,
         "identifier": {"@type": "PropertyValue", "name": organization["name"], "value": listing.id},
         "datePosted": data["posted"],
-        "validThrough": datetime.combine(listing.apply_by, time(23, 59, 59), timezone).isoformat(),
+        "validThrough": listing.deadline.last_moment(timezone).isoformat(),
         "employmentType": "INTERN",
         "hiringOrganization": _organization(organization, logo_url),
         "url": page_url,

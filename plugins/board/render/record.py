@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Listing
-from ..validate.rules import effective_hourly_rate
-from .view import ListingView, listing_countries
+from board.core.model import Listing, Location
+from board.render.view import ListingView
 
 OPTIONAL = ("start", "turnaround_days", "engagement", "eligibility", "openings")
 
@@ -31,8 +30,7 @@ def opportunity_record(listing: Listing, view: ListingView, page_url: str) -> di
         "category": {"id": view.category.id, "label": view.category.label},
         "skills": list(data["skills"]),
         "effort_hours": dict(data["effort_hours"]),
-        "compensation": {**pay, "display": view.pay,
-                         "effective_hourly_rate": round(effective_hourly_rate(pay, data["effort_hours"]), 2)},
+        "compensation": {**pay, "display": view.pay, "effective_hourly_rate": round(listing.lowest_hourly_rate, 2)},
         "location": {**data["location"], "display": view.location_detail},
         "apply": {"url": data["apply"]["url"]} if "url" in data["apply"] else {"page": page_url},
         "posted": data["posted"],
@@ -52,7 +50,7 @@ def feed_fields(record: dict[str, Any]) -> list[tuple[str, str]]:
                (("min", "min"), ("max", "max"), ("min", "amount"), ("max", "amount")) if key in pay]
     fields += [("effort-min", str(record["effort_hours"]["min"])), ("effort-max", str(record["effort_hours"]["max"])),
                ("deadline", record["apply_by"]), ("location-mode", record["location"]["mode"])]
-    fields += [("country", code) for code in listing_countries(record["location"])]
+    fields += [("country", code) for code in Location.from_data(record["location"]).country_codes]
     fields += [("category", record["category"]["id"])] + [("skill", skill) for skill in record["skills"]]
     return fields
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from ..model import Organization
-from ..problems import Problem, error
-from ..read.content_dir import ID_LENGTH, ID_PATTERN, suggest_id
-from ..read.files import UnsafeFileError, read_regular
+from board.core.problems import Problem, error
+from board.read.content_dir import ID_LENGTH, ID_PATTERN, suggest_id
+from board.read.files import UnsafeFileError, read_regular
+from board.read.yaml_loader import Document
 
 LOGOS = "logos"
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WEBP"}
@@ -27,7 +27,7 @@ MAX_PIXELS = 4_000_000  # 2000 x 2000 pixels; a logo is shown at 64 x 64
 _NAMES = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP"}
 
 
-def logo_problems(organization: Organization, content: Path) -> Iterator[Problem]:
+def logo_problems(organization: Document, content: Path) -> Iterator[Problem]:
     """The problem with the organization's logo, if it has one and it is not a sound image."""
     logo = organization.data.get("logo")
     if not logo:
@@ -35,8 +35,8 @@ def logo_problems(organization: Organization, content: Path) -> Iterator[Problem
     fault = image_fault(content / logo, FORMATS[Path(logo).suffix])
     if fault:
         message, hint = fault
-        where = organization.document.position(("logo",))
-        yield error(organization.document.path, (where.line, where.column), "logo", f"'{logo}' {message}", hint)
+        where = organization.position(("logo",))
+        yield error(organization.path, (where.line, where.column), "logo", f"'{logo}' {message}", hint)
 
 
 def image_fault(path: Path, expected: str) -> tuple[str, str] | None:

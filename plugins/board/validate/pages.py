@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..problems import Problem, error, warning
-from ..read import content_dir
-from ..read.content_dir import ID_LENGTH, ID_PATTERN, suggest_id
-from ..read.page import PAGE_FIELDS, PageError, PageSource, load_page
-from ..render.markdown import render_page
-from ..settings import BoardSettings
-from .rules import image_left_out
-from .text import first_forbidden
+from board.core.problems import Problem, error, warning
+from board.core.settings import BoardSettings
+from board.read import content_dir
+from board.read.content_dir import ID_LENGTH, ID_PATTERN, suggest_id
+from board.read.markdown import render_page
+from board.read.page import PAGE_FIELDS, PageError, PageSource, load_page
+from board.validate.rules import image_left_out
+from board.validate.text import first_forbidden
 
 PAGES = "pages"
 TITLE_LENGTH = range(2, 121)

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..problems import Problem
+from board.core.problems import Problem
 
 
 def as_text(problem: Problem, root: Path) -> str:

@@ -9,12 +9,12 @@ from typing import Any
 
 import pycountry
 
-from ..model import Organization
-from ..problems import Problem, dotted, error, warning
-from ..read.vocabulary import Vocabulary
-from ..read.yaml_loader import Document, Path_
-from ..render.markdown import may_show_images, render_description
-from ..settings import BoardSettings
+from board.core.model import Compensation, Effort, Organization
+from board.core.problems import Problem, dotted, error, warning
+from board.core.settings import BoardSettings
+from board.core.vocabulary import Vocabulary
+from board.read.markdown import may_show_images, render_description
+from board.read.yaml_loader import Document, Path_
 
 CURRENCIES = {currency.alpha_3 for currency in pycountry.currencies}
 COUNTRIES = {country.alpha_2 for country in pycountry.countries}
@@ -147,7 +147,7 @@ def _pay_policy(context: _Context) -> Iterator[Problem]:
             yield context.error(("compensation", "type"), "this board does not accept unpaid listings",
                                 "offer a fixed fee, an hourly rate or a stipend")
         return
-    rate = effective_hourly_rate(pay, context.data["effort_hours"])
+    rate = Compensation.from_data(pay).lowest_hourly_rate(Effort.from_data(context.data["effort_hours"]))
     if rate < settings.min_hourly_rate:
         yield context.warning(
             ("compensation",),
@@ -155,15 +155,6 @@ def _pay_policy(context: _Context) -> Iterator[Problem]:
             f"{settings.min_hourly_rate:g}",
             "raise the pay or lower effort_hours.max",
         )
-
-
-def effective_hourly_rate(pay: dict[str, Any], effort: dict[str, int]) -> float:
-    """The lowest hourly pay a student can expect: fixed fee over the most hours, or the hourly min."""
-    if pay["type"] == "hourly":
-        return float(pay["min"])
-    if pay["type"] == "unpaid":
-        return 0.0
-    return pay["amount"] / effort["max"]
 
 
 def _remote_images(context: _Context) -> Iterator[Problem]:

@@ -11,9 +11,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 
-from ..problems import Problem, dotted, error
-from ..read.yaml_loader import Document, Path_
-from .urls import format_checker
+from board.core.problems import Problem, dotted, error
+from board.read.yaml_loader import Document, Path_
+from board.validate.urls import format_checker
 
 TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "number": "a number",

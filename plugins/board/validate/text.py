@@ -7,8 +7,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from ..problems import Problem, dotted, error
-from ..read.yaml_loader import Document
+from board.core.problems import Problem, dotted, error
+from board.read.yaml_loader import Document
 
 # Fields shown in one line on cards, feeds and embeds: nothing invisible at all.
 PLAIN_FIELDS = {"title", "summary", "name", "deliverables"}

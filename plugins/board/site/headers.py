@@ -1,4 +1,4 @@
-"""Pelican plugin: ``_headers`` at the site root, for hosts that read it (Netlify, Cloudflare Pages).
+"""``_headers`` at the site root, for hosts that read it (Netlify, Cloudflare Pages).
 
 It sends the pages' Content-Security-Policy (the same text as their meta tag, from the board's
 settings) as a header, where ``frame-ancestors`` works: no site may frame the board, except the
@@ -14,9 +14,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
-
-from ..settings import BoardSettings
+from board.core.settings import BoardSettings
+from board.site.build import build_state
 
 HEADERS_FILE = "_headers"
 EMBED = "embed"
@@ -27,7 +26,7 @@ def write_headers(pelican: Any) -> None:
     entries = sorted(output.iterdir())
     text = headers_file([entry.name for entry in entries if entry.is_dir()],
                         [entry.name for entry in entries if entry.is_file() and entry.suffix == ".html"],
-                        BoardSettings.from_pelican(pelican.settings))
+                        build_state(pelican.settings).settings)
     (output / HEADERS_FILE).write_text(text, encoding="utf-8")
 
 
@@ -40,8 +39,3 @@ def headers_file(folders: list[str], root_pages: list[str], settings: BoardSetti
     for name in folders:
         rules.append((f"/{name}/*", [f"Content-Security-Policy: {settings.embed_policy}"] if name == EMBED else page))
     return "".join(f"{path}\n" + "".join(f"  {header}\n" for header in headers) for path, headers in rules)
-
-
-def register() -> None:
-    # On `finalized`, after Pelican has written everything and before staging swaps the site in.
-    signals.finalized.connect(write_headers)

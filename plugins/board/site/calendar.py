@@ -1,4 +1,4 @@
-"""Pelican plugin: application deadlines as iCalendar (RFC 5545), for all open listings and per category.
+"""Application deadlines as iCalendar (RFC 5545), for all open listings and per category.
 
 One all-day event per listing on its apply_by day. UIDs are stable (the listing's id and the
 board's host) and DTSTAMP is the day it was posted, so the same content gives the same bytes.
@@ -12,24 +12,31 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from icalendar import Calendar, Event
-from pelican import signals
 from pelican.generators import Generator
 
+from board.render.prepared import PreparedListing
+from board.site.build import build_state, by_deadline, prepared_of
+
 END = b"END:VCALENDAR\r\n"
+ALL_DEADLINES = "calendar/deadlines.ics"
+
+
+def category_calendar(category: str) -> str:
+    """Where a category's deadlines calendar is written, relative to the site root."""
+    return f"calendar/categories/{category}.ics"
 
 
 class CalendarGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
-        state = self.settings["BOARD_BUILD"]
-        articles = sorted(self.context["articles"], key=lambda a: (a.view.apply_by, a.slug))
-        host = urlsplit(self.settings["SITEURL"]).hostname or "localhost"
-        events = {article.slug: _event(article, host).to_ical() for article in articles}  # once, for every calendar
-        name = self.settings["SITENAME"]
-        self._save(self.settings["BOARD_CALENDARS"]["all"], f"Deadlines · {name}", [events[a.slug] for a in articles])
+        state = build_state(self.settings)
+        listings = [prepared_of(article) for article in by_deadline(self.context["articles"])]
+        host = urlsplit(state.settings.site_url).hostname or "localhost"
+        events = {prepared.id: _event(prepared, host).to_ical() for prepared in listings}  # once, for every calendar
+        name = state.settings.site_name
+        self._save(ALL_DEADLINES, f"Deadlines · {name}", [events[prepared.id] for prepared in listings])
         for category in state.catalog.vocabulary.categories.values():
-            self._save(self.settings["BOARD_CALENDARS"]["category"].format(slug=category.id),
-                       f"{category.label} deadlines · {name}",
-                       [events[a.slug] for a in articles if a.view.category.id == category.id])
+            self._save(category_calendar(category.id), f"{category.label} deadlines · {name}",
+                       [events[prepared.id] for prepared in listings if prepared.listing.category == category.id])
 
     def _save(self, path: str, title: str, events: list[bytes]) -> None:
         target = Path(self.output_path) / path
@@ -49,8 +56,8 @@ def _calendar(title: str, events: list[bytes]) -> bytes:
     return head + b"".join(events) + END + end
 
 
-def _event(article: Any, host: str) -> Event:
-    view = article.view
+def _event(prepared: PreparedListing, host: str) -> Event:
+    view = prepared.view
     event = Event()
     event.add("uid", f"{view.id}@{host}")
     event.add("dtstamp", datetime.combine(view.posted, time(0, 0), UTC))
@@ -58,16 +65,8 @@ def _event(article: Any, host: str) -> Event:
     event.add("dtend", view.apply_by + timedelta(days=1))
     event.add("summary", f"Apply by today: {view.title}")
     event.add("description", f"{view.summary}\n\n{view.organization_name} · {view.pay} · {view.effort}\n"
-                             f"{article.record['url']}")
-    event.add("url", article.record["url"])
+                             f"{prepared.record['url']}")
+    event.add("url", prepared.record["url"])
     event.add("categories", [view.category.label])
     event.add("transp", "TRANSPARENT")
     return event
-
-
-def get_generators(pelican: Any) -> type:
-    return CalendarGenerator
-
-
-def register() -> None:
-    signals.get_generators.connect(get_generators)

@@ -17,7 +17,7 @@ import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
 
-from .bounded_markdown import BoundedWork
+from board.read.bounded_markdown import BoundedWork
 
 LINK_REL = "nofollow ugc noopener noreferrer"
 TAGS = frozenset({

@@ -1,4 +1,4 @@
-"""Pelican plugin: the read-only JSON API under ``/api/v1/``, and its JSON Schemas beside it.
+"""The read-only JSON API under ``/api/v1/``, and its JSON Schemas beside it.
 
 - ``opportunities.json``: every open listing, soonest deadline first;
 - ``opportunities/<id>.json``: one listing, open or closed (its ``status`` says which);
@@ -13,26 +13,28 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
 from pelican.generators import Generator
 
-from .feeds import feed_path
+from board.core.model import Organization
+from board.core.vocabulary import Category
+from board.site.build import build_state, prepared_of
+from board.site.feed_kinds import FORMATS, feed_path
 
 API = "api/v1"
 
 
 class ApiGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
-        state = self.settings["BOARD_BUILD"]
-        open_articles = self.context["articles"]
-        every = [a for a in [*open_articles, *self.context["hidden_articles"]] if hasattr(a, "listing")]
-        records = {article.listing.id: encode(article.record) for article in every}  # each encoded once
+        state = build_state(self.settings)
+        open_listings = [prepared_of(article) for article in self.context["articles"]]
+        every = [*open_listings, *(prepared_of(article) for article in self.context["hidden_articles"])]
+        records = {prepared.id: encode(prepared.record) for prepared in every}  # each encoded once
         self._write("opportunities.json",
-                    encode_with_list("opportunities", [records[a.listing.id] for a in open_articles]))
+                    encode_with_list("opportunities", [records[prepared.id] for prepared in open_listings]))
         for listing_id, record in records.items():
             self._write(f"opportunities/{listing_id}.json", record)
-        by_organization = Counter(a.view.organization_id for a in open_articles)
-        by_category = Counter(a.view.category.id for a in open_articles)
+        by_organization = Counter(prepared.listing.organization.id for prepared in open_listings)
+        by_category = Counter(prepared.listing.category for prepared in open_listings)
         self._save("organizations.json", {"organizations": [
             self._organization(organization, by_organization[organization.id])
             for organization in sorted(state.catalog.organizations.values(), key=lambda o: o.id)]})
@@ -42,27 +44,27 @@ class ApiGenerator(Generator):
         for schema in sorted((state.settings.schemas / "api").glob("*.schema.json")):
             shutil.copyfile(schema, Path(self.output_path) / API / schema.name)
 
-    def _organization(self, organization: Any, open_listings: int) -> dict[str, Any]:
-        data, site = organization.data, self._site()
-        record = {"id": organization.id, "name": data["name"], "url": data["url"], "summary": data["summary"],
-                  "page": f"{site}/{self.settings['AUTHOR_URL'].format(slug=organization.id)}",
+    def _organization(self, organization: Organization, open_listings: int) -> dict[str, Any]:
+        settings = build_state(self.settings).settings
+        record = {"id": organization.id, "name": organization.name, "url": organization.url,
+                  "summary": organization.summary,
+                  "page": settings.absolute(self.settings["AUTHOR_URL"].format(slug=organization.id)),
                   "open_listings": open_listings,
                   "feeds": self._feeds("organization", organization.id)}
-        if "logo" in data:
-            record["logo"] = f"{site}/{data['logo']}"
+        if organization.logo:
+            record["logo"] = settings.absolute(organization.logo)
         return record
 
-    def _category(self, category: Any, open_listings: int) -> dict[str, Any]:
+    def _category(self, category: Category, open_listings: int) -> dict[str, Any]:
+        settings = build_state(self.settings).settings
         return {"id": category.id, "label": category.label, "description": category.description,
-                "page": f"{self._site()}/{self.settings['CATEGORY_URL'].format(slug=category.id)}",
+                "page": settings.absolute(self.settings["CATEGORY_URL"].format(slug=category.id)),
                 "open_listings": open_listings,
                 "feeds": self._feeds("category", category.id)}
 
     def _feeds(self, kind: str, slug: str) -> dict[str, str]:
-        return {form: f"{self._site()}/{feed_path(self.settings, kind, slug, form)}" for form in ("rss", "atom")}
-
-    def _site(self) -> str:
-        return self.settings["SITEURL"].rstrip("/")
+        settings = build_state(self.settings).settings
+        return {form: settings.absolute(feed_path(kind, slug, form)) for form in FORMATS}
 
     def _save(self, name: str, payload: dict[str, Any]) -> None:
         self._write(name, encode(payload))
@@ -86,10 +88,3 @@ def encode_with_list(key: str, items: list[str]) -> str:
     body = ",\n".join("  " + item.replace("\n", "\n  ") for item in items)
     return f"{{\n {encode(key)}: [\n{body}\n ]\n}}"
 
-
-def get_generators(pelican: Any) -> type:
-    return ApiGenerator
-
-
-def register() -> None:
-    signals.get_generators.connect(get_generators)

@@ -1,4 +1,4 @@
-"""Pelican plugin: the board's pages beyond Pelican's own.
+"""The board's pages beyond Pelican's own.
 
 - every category and organization gets a page, even with no open listings today;
 - each closed listing learns its similar open listings, for its "closed" notice;
@@ -7,24 +7,26 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Author, Category
 
+from board.site.build import build_state, prepared_of
+
 SIMILAR_COUNT = 3
+SIMILAR = "similar_open"  # in the template context: a closed listing's slug -> open listings like it
 
 
 def complete_taxonomies(generator: Any) -> None:
-    state = generator.settings["BOARD_BUILD"]
+    state = build_state(generator.settings)
     _add_missing(generator.categories, Category, generator.settings,
                  {c.id: c.label for c in state.catalog.vocabulary.categories.values()})
     _add_missing(generator.authors, Author, generator.settings,
                  {o.id: o.name for o in state.catalog.organizations.values()})
-    for article in generator.hidden_articles:
-        if hasattr(article, "listing"):
-            article.similar = similar_open(article, generator.articles)
+    generator.context[SIMILAR] = {closed.slug: similar_open(closed, generator.articles)
+                                  for closed in generator.hidden_articles}
 
 
 def _add_missing(pairs: list, kind: type, settings: dict, names: dict[str, str]) -> None:
@@ -37,16 +39,20 @@ def _add_missing(pairs: list, kind: type, settings: dict, names: dict[str, str])
     pairs.sort(key=lambda pair: pair[0].name.lower())
 
 
-def similar_open(closed: Any, open_articles: list) -> list:
+def similar_open(closed: Any, open_articles: list[Any]) -> list[Any]:
     """Open listings most like a closed one: same category first, then most shared skills."""
-    skills = set(closed.view.skills)
+    listing = prepared_of(closed).listing
+    skills = set(listing.skills)
 
-    def likeness(article: Any) -> tuple:
-        same_category = article.view.category.id == closed.view.category.id
-        return (-same_category, -len(skills & set(article.view.skills)), article.view.apply_by, article.slug)
+    def shared(article: Any) -> tuple[bool, int]:
+        other = prepared_of(article).listing
+        return other.category == listing.category, len(skills & set(other.skills))
 
-    candidates = [article for article in open_articles
-                  if article.view.category.id == closed.view.category.id or skills & set(article.view.skills)]
+    def likeness(article: Any) -> tuple[bool, int, date, str]:
+        same_category, common = shared(article)
+        return (not same_category, -common, prepared_of(article).listing.apply_by, article.slug)
+
+    candidates = [article for article in open_articles if any(shared(article))]
     return sorted(candidates, key=likeness)[:SIMILAR_COUNT]
 
 
@@ -55,8 +61,8 @@ class BoardPagesGenerator(Generator):
 
     def generate_output(self, writer: Any) -> None:
         open_articles = self.context["articles"]
-        closed = [a for a in self.context["hidden_articles"] if hasattr(a, "listing")]
-        remote = [a for a in open_articles if a.view.mode == "remote"]
+        closed = self.context["hidden_articles"]
+        remote = [article for article in open_articles if prepared_of(article).listing.location.is_remote]
         self._write(writer, "remote", remote)
         self._write(writer, "closed", closed)
 
@@ -71,12 +77,3 @@ class BoardPagesGenerator(Generator):
             url=self.settings[f"{name.upper()}_URL"],
             page_name=name,
         )
-
-
-def get_generators(pelican: Any) -> type:
-    return BoardPagesGenerator
-
-
-def register() -> None:
-    signals.article_generator_finalized.connect(complete_taxonomies)
-    signals.get_generators.connect(get_generators)

@@ -1,4 +1,4 @@
-"""Pelican plugin: fast "is this article in that list" for Pelican's tag, category and author pages.
+"""Fast "is this article in that list" for Pelican's tag, category and author pages.
 
 For every tag, category and author, Pelican keeps the articles of ``dates`` that are ``in`` that
 term's article list: a scan of a list per article, so N listings cost about N² comparisons in all
@@ -9,8 +9,6 @@ answers ``in`` from a set of identities gives the same pages in linear time.
 from __future__ import annotations
 
 from typing import Any
-
-from pelican import signals
 
 
 class ArticleList(list):
@@ -30,7 +28,3 @@ def use_fast_membership(generator: Any) -> None:
     generator.tags.update((tag, ArticleList(articles)) for tag, articles in generator.tags.items())
     generator.categories[:] = [(category, ArticleList(articles)) for category, articles in generator.categories]
     generator.authors[:] = [(author, ArticleList(articles)) for author, articles in generator.authors]
-
-
-def register() -> None:
-    signals.article_generator_finalized.connect(use_fast_membership)

@@ -1,4 +1,4 @@
-"""Pelican plugin: index the open listings with Pagefind during every build.
+"""Index the open listings with Pagefind during every build.
 
 Pagefind starts as soon as the listing pages are written (``article_writer_finalized``) and
 indexes them on the second core while the feeds, API and calendars are written; the build
@@ -18,12 +18,13 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
 from pelican.generators import Generator
 
-from ..errors import BoardError
+from board.core.errors import BoardError
+from board.site.build import prepared_of
 
-_running: dict[str, subprocess.Popen] = {}  # output folder -> its Pagefind process
+FACET_COUNTS = "search/facets.json"
+_running: dict[str, subprocess.Popen[str]] = {}  # output folder -> its Pagefind process
 
 
 class SearchIndexError(BoardError):
@@ -63,21 +64,11 @@ class FacetCountsGenerator(Generator):
     home page can show the filters at once and fetch Pagefind only when a student searches."""
 
     def generate_output(self, writer: Any) -> None:
-        counts: dict[str, Counter] = {}
+        counts: dict[str, Counter[str]] = {}
         for article in self.context["articles"]:
-            for facet, value in article.view.search_filters:
+            for facet, value in prepared_of(article).view.search_filters:
                 counts.setdefault(facet, Counter())[value] += 1
         payload = {facet: dict(sorted(values.items())) for facet, values in sorted(counts.items())}
-        target = Path(self.output_path) / self.settings["BOARD_FACETS"]
+        target = Path(self.output_path) / FACET_COUNTS
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def get_generators(pelican: Any) -> type:
-    return FacetCountsGenerator
-
-
-def register() -> None:
-    signals.get_generators.connect(get_generators)
-    signals.article_writer_finalized.connect(start_indexing)
-    signals.finalized.connect(finish_indexing)

@@ -1,4 +1,4 @@
-"""Pelican plugin: build into a staging folder and swap it in only when the whole build succeeded.
+"""Build into a staging folder and swap it in only when the whole build succeeded.
 
 A failed or interrupted build leaves the previous ``output/`` exactly as it was; the next build
 clears whatever staging folder a killed build left behind.
@@ -10,9 +10,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
-
-FINAL = "BOARD_FINAL_OUTPUT"
+FINAL = "_board_final_output"  # in Pelican's settings: the output folder the staging folder replaces
 
 
 def staging_folder(final: Path) -> Path:
@@ -36,8 +34,3 @@ def swap_in(pelican: Any) -> None:
         final.rename(previous)
     staging.rename(final)
     shutil.rmtree(previous, ignore_errors=True)
-
-
-def register() -> None:
-    signals.initialized.connect(build_in_staging)
-    signals.finalized.connect(swap_in)

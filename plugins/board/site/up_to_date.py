@@ -1,4 +1,4 @@
-"""Pelican plugin: a build whose inputs have not changed since the last one does nothing.
+"""A build whose inputs have not changed since the last one does nothing.
 
 The inputs are every file of the content, theme, plugins and schemas, the settings, the
 installed packages and the build's idea of today. Their digest is recorded beside the output
@@ -17,10 +17,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
-
-from ..settings import BoardSettings
-from .staging import FINAL
+from board.core.settings import BoardSettings
+from board.site.staging import FINAL
 
 
 def record_path(output: Path) -> Path:
@@ -80,8 +78,3 @@ def _fingerprint(path: Path) -> bytes:
 
 def _packages() -> Iterable[str]:
     return {f"{dist.metadata['Name']}=={dist.version}" for dist in metadata.distributions()}
-
-
-def register() -> None:
-    # After the staging plugin's handler on the same signal, which records the final output folder.
-    signals.initialized.connect(skip_unchanged_builds)

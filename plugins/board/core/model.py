@@ -1,0 +1,230 @@
+"""The board's content once it passed validation: typed values, read from the checked files.
+
+Validation hands these over; nothing after it reads YAML positions or guesses at a field's
+shape. ``data`` keeps the file as the schema describes it, for the copies that publish it as
+it is (the API record); everything else reads the typed accessors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from board.core.deadline import Deadline
+from board.core.vocabulary import Vocabulary
+
+Data = Mapping[str, Any]  # a checked file's values, shaped as its JSON Schema says
+
+
+@dataclass(frozen=True)
+class Effort:
+    """Total hours for the whole project."""
+
+    min: int
+    max: int
+
+    @classmethod
+    def from_data(cls, data: Data) -> Effort:
+        return cls(data["min"], data["max"])
+
+
+@dataclass(frozen=True)
+class Compensation:
+    """How the student is paid: a fixed fee or stipend (``amount``), an hourly range (``min``,
+    ``max``), or unpaid where the board allows it."""
+
+    type: str  # fixed, hourly, stipend or unpaid
+    currency: str
+    amount: float | None = None
+    min: float | None = None
+    max: float | None = None
+
+    @classmethod
+    def from_data(cls, data: Data) -> Compensation:
+        return cls(data["type"], data["currency"], data.get("amount"), data.get("min"), data.get("max"))
+
+    @property
+    def is_paid(self) -> bool:
+        return self.type != "unpaid"
+
+    def lowest_hourly_rate(self, effort: Effort) -> float:
+        """The least a student can expect per hour: the hourly minimum, or a fee over the most hours."""
+        if self.type == "hourly":
+            return float(self.min or 0)
+        if self.amount is None:  # unpaid
+            return 0.0
+        return self.amount / effort.max
+
+
+@dataclass(frozen=True)
+class Address:
+    city: str
+    country: str  # ISO 3166-1 alpha-2
+    street: str | None = None
+    region: str | None = None
+    postal_code: str | None = None
+
+    @classmethod
+    def from_data(cls, data: Data) -> Address:
+        return cls(data["city"], data["country"], data.get("street"), data.get("region"), data.get("postal_code"))
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the work happens: remote (from ``countries``), or hybrid or on site (at ``address``)."""
+
+    mode: str  # remote, hybrid or onsite
+    countries: tuple[str, ...] = ()
+    address: Address | None = None
+
+    @classmethod
+    def from_data(cls, data: Data) -> Location:
+        address = Address.from_data(data["address"]) if "address" in data else None
+        return cls(data["mode"], tuple(data.get("countries", ())), address)
+
+    @property
+    def is_remote(self) -> bool:
+        return self.mode == "remote"
+
+    @property
+    def country_codes(self) -> tuple[str, ...]:
+        """Where applicants may live (remote) or where the work is (hybrid, onsite), as ISO codes."""
+        if self.address is not None and not self.is_remote:
+            return (self.address.country,)
+        return self.countries
+
+
+@dataclass(frozen=True)
+class Organization:
+    id: str  # the file name without .yaml
+    data: Data
+
+    @property
+    def name(self) -> str:
+        return str(self.data["name"])
+
+    @property
+    def url(self) -> str:
+        return str(self.data["url"])
+
+    @property
+    def summary(self) -> str:
+        return str(self.data["summary"])
+
+    @property
+    def logo(self) -> str | None:
+        """The logo's path under content/ (``logos/acme.png``), if the organization has one."""
+        logo = self.data.get("logo")
+        return str(logo) if logo else None
+
+    @property
+    def maintainers(self) -> tuple[str, ...]:
+        return tuple(self.data["maintainers"])
+
+
+@dataclass(frozen=True)
+class Listing:
+    id: str  # the file name without .yaml: the listing's permanent address
+    data: Data
+    organization: Organization
+
+    @property
+    def title(self) -> str:
+        return str(self.data["title"])
+
+    @property
+    def summary(self) -> str:
+        return str(self.data["summary"])
+
+    @property
+    def description(self) -> str:
+        return str(self.data["description"])
+
+    @property
+    def deliverables(self) -> tuple[str, ...]:
+        return tuple(self.data["deliverables"])
+
+    @property
+    def category(self) -> str:
+        return str(self.data["category"])
+
+    @property
+    def skills(self) -> tuple[str, ...]:
+        return tuple(self.data["skills"])
+
+    @property
+    def effort(self) -> Effort:
+        return Effort.from_data(self.data["effort_hours"])
+
+    @property
+    def compensation(self) -> Compensation:
+        return Compensation.from_data(self.data["compensation"])
+
+    @property
+    def location(self) -> Location:
+        return Location.from_data(self.data["location"])
+
+    @property
+    def apply_url(self) -> str | None:
+        return self.data["apply"].get("url")
+
+    @property
+    def apply_email(self) -> str | None:
+        return self.data["apply"].get("email")
+
+    @property
+    def posted(self) -> date:
+        return date.fromisoformat(self.data["posted"])
+
+    @property
+    def apply_by(self) -> date:
+        return date.fromisoformat(self.data["apply_by"])
+
+    @property
+    def start(self) -> date | None:
+        return date.fromisoformat(self.data["start"]) if "start" in self.data else None
+
+    @property
+    def status(self) -> str:
+        return str(self.data.get("status", "open"))
+
+    @property
+    def turnaround_days(self) -> int | None:
+        return self.data.get("turnaround_days")
+
+    @property
+    def engagement(self) -> str | None:
+        """contractor or employee, when the listing says."""
+        return self.data.get("engagement")
+
+    @property
+    def openings(self) -> int | None:
+        return self.data.get("openings")
+
+    @property
+    def levels(self) -> tuple[str, ...]:
+        """Who may apply (high-school, undergraduate, graduate, recent-graduate); empty: anyone."""
+        return tuple(self.data.get("eligibility", {}).get("levels", ()))
+
+    @property
+    def work_authorization(self) -> str | None:
+        return self.data.get("eligibility", {}).get("work_authorization")
+
+    @property
+    def deadline(self) -> Deadline:
+        return Deadline(self.apply_by, self.status)
+
+    @property
+    def lowest_hourly_rate(self) -> float:
+        return self.compensation.lowest_hourly_rate(self.effort)
+
+
+@dataclass
+class Catalog:
+    """Everything that passed validation, keyed by id."""
+
+    vocabulary: Vocabulary
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    listings: dict[str, Listing] = field(default_factory=dict)

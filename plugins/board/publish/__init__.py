@@ -1,1 +1,0 @@
-"""Publishing: the Pelican plugins that write the board's pages and feeds."""

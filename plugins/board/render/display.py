@@ -1,0 +1,88 @@
+"""How values read to a student: money, hours, places, dates and labels, in the board's locale.
+
+The one place display words are made; the listing view, the facets, the feeds and the calendars
+all say things the same way because they all ask here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency
+
+from board.core.deadline import Deadline
+from board.core.model import Compensation, Effort, Location
+
+MODE_LABELS = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}
+LEVEL_LABELS = {"high-school": "High-school students", "undergraduate": "Undergraduates",
+                "graduate": "Graduate students", "recent-graduate": "Recent graduates"}
+AUTHORIZATION_LABELS = {"any": "No work authorization needed", "authorized": "Must already be authorized to work",
+                        "sponsorship-available": "Sponsorship available",
+                        "citizenship-required": "Citizenship required"}
+ENGAGEMENT_LABELS = {"contractor": "Contractor", "employee": "Employee"}
+PAY_SUFFIX = {"fixed": "fixed fee", "stipend": "stipend"}
+DATE_FORMAT = "d MMM y"
+
+
+def money(amount: float, currency: str, locale: str) -> str:
+    pattern = "¤#,##0" if float(amount).is_integer() else "¤#,##0.00"
+    return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)
+
+
+def pay_text(pay: Compensation, locale: str) -> str:
+    if not pay.is_paid:
+        return "Unpaid"
+    if pay.type == "hourly" and pay.min is not None and pay.max is not None:
+        low, high = money(pay.min, pay.currency, locale), money(pay.max, pay.currency, locale)
+        return f"{low}/hour" if pay.min == pay.max else f"{low}–{high}/hour"
+    return f"{money(pay.amount or 0, pay.currency, locale)} {PAY_SUFFIX[pay.type]}"
+
+
+def effort_text(effort: Effort) -> str:
+    if effort.min == effort.max:
+        return f"{effort.max} hours"
+    return f"{effort.min}–{effort.max} hours"
+
+
+def date_text(day: date, locale: str) -> str:
+    return format_date(day, DATE_FORMAT, locale=locale)
+
+
+def country_name(code: str, locale: str) -> str:
+    return str(Locale.parse(locale).territories.get(code, code))
+
+
+def location_text(location: Location, locale: str) -> str:
+    """The place in a few words, for cards and feeds."""
+    if location.is_remote or location.address is None:
+        if len(location.countries) > 3:
+            return f"Remote from {len(location.countries)} countries"
+        return "Remote from " + ", ".join(country_name(code, locale) for code in location.countries)
+    address = location.address
+    return f"{MODE_LABELS[location.mode]} in {address.city}, {country_name(address.country, locale)}"
+
+
+def location_detail(location: Location, locale: str) -> str:
+    """Everything about the place, for the listing's own page."""
+    if location.is_remote or location.address is None:
+        return "Remote from " + ", ".join(country_name(code, locale) for code in location.countries)
+    address = location.address
+    town = " ".join(part for part in (address.postal_code, address.city) if part)
+    parts = [address.street, town, address.region, country_name(address.country, locale)]
+    return f"{MODE_LABELS[location.mode]}: " + ", ".join(part for part in parts if part)
+
+
+def deadline_text(deadline: Deadline, today: date) -> str:
+    reason = deadline.closed_reason(today)
+    if reason == "filled":
+        return "Filled"
+    days = deadline.days_left(today)
+    if reason == "closed" or days < 0:
+        return "Closed"
+    if days == 0:
+        return "Closes today"
+    if days == 1:
+        return "Closes tomorrow"
+    return f"Closes in {days} days"

@@ -1,0 +1,73 @@
+"""The facets a student narrows the board by, and the sort orders: one definition for the listing
+pages (Pagefind's filters and sorts), the search form (``_search.html``) and the browser
+(``search.js`` reads each facet's order from ``search/facets.json``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from board.core.model import Listing
+from board.core.vocabulary import Vocabulary
+from board.render.display import ENGAGEMENT_LABELS, LEVEL_LABELS, MODE_LABELS, country_name
+
+CHECKBOX, RADIO = "checkbox", "radio"  # any of several values, or exactly one
+
+RATE_STEPS = (20, 30, 50)  # "N+ per hour", in the listing's own currency
+EFFORT_BANDS = ((10, "Up to 10 hours"), (20, "11–20 hours"), (40, "21–40 hours"), (200, "More than 40 hours"))
+DEADLINE_WINDOWS = ((7, "This week"), (31, "This month"))  # days until the deadline, at most
+
+
+def rate_label(step: int) -> str:
+    return f"{step}+ per hour"
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str  # the URL parameter and Pagefind filter
+    legend: str  # what the form calls it
+    kind: str  # CHECKBOX or RADIO
+    order: tuple[str, ...] = ()  # the values in the order they are offered; empty: alphabetical
+
+
+FACETS = (
+    Facet("category", "Category", CHECKBOX),
+    Facet("skill", "Skills", CHECKBOX),
+    Facet("mode", "Where", CHECKBOX),
+    Facet("country", "Applicants from", CHECKBOX),
+    Facet("pay", "Pay", RADIO),
+    Facet("rate", "Minimum pay per hour", RADIO, tuple(rate_label(step) for step in RATE_STEPS)),
+    Facet("effort", "Total effort", CHECKBOX, tuple(label for _, label in EFFORT_BANDS)),
+    Facet("deadline", "Closing", RADIO, tuple(label for _, label in DEADLINE_WINDOWS)),
+    Facet("engagement", "Engagement", CHECKBOX),
+    Facet("level", "Who can apply", CHECKBOX),
+)
+
+# The sorts a student can choose: the name in the URL, and how Pagefind sorts by it.
+SORTS = {"deadline": ("deadline", "asc"), "newest": ("posted", "desc"), "effort": ("effort", "asc"),
+         "pay": ("pay", "desc")}
+
+
+def facet_values(listing: Listing, vocabulary: Vocabulary, today: date, locale: str) -> list[tuple[str, str]]:
+    """The (facet, value) pairs the listing can be found by."""
+    pay, effort, location = listing.compensation, listing.effort, listing.location
+    rate = pay.lowest_hourly_rate(effort)
+    days_left = listing.deadline.days_left(today)
+    values = [("category", vocabulary.categories[listing.category].label), ("mode", MODE_LABELS[location.mode]),
+              ("pay", "Paid" if pay.is_paid else "Unpaid"),
+              ("effort", next(label for limit, label in EFFORT_BANDS if effort.max <= limit))]
+    values += [("skill", skill) for skill in listing.skills]
+    values += [("country", country_name(code, locale)) for code in location.country_codes]
+    values += [("rate", rate_label(step)) for step in RATE_STEPS if rate >= step]
+    values += [("deadline", label) for days, label in DEADLINE_WINDOWS if days_left <= days]
+    if listing.engagement:
+        values.append(("engagement", ENGAGEMENT_LABELS[listing.engagement]))
+    values += [("level", LEVEL_LABELS[level]) for level in listing.levels]
+    return values
+
+
+def sort_values(listing: Listing) -> list[tuple[str, str]]:
+    """What each of Pagefind's sorts compares for the listing."""
+    return [("deadline", listing.apply_by.isoformat()), ("posted", listing.posted.isoformat()),
+            ("effort", str(listing.effort.max)), ("pay", f"{listing.lowest_hourly_rate:.2f}")]

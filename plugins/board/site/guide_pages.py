@@ -1,0 +1,62 @@
+"""The pages for subscribers and career offices, and the embeddable widget.
+
+- ``subscribe/``: every feed and calendar, with a short how-to for feed readers;
+- ``api/``: the JSON API, the feeds' namespace and the JSON Feed extension, with examples;
+- ``embed-listings/``: pick filters, copy a snippet, see a live preview;
+- ``embed/``: the page inside the iframe alternative; ``embed.js`` at the site root.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pelican.generators import Generator
+
+from board.render.feed import OPPORTUNITY_NS
+from board.render.prepared import PreparedListing
+from board.site.build import BuildState, build_state, newest_first, prepared_of
+from board.site.feed_kinds import FEED_KIND, FORMATS, feed_path
+from board.site.feeds import PublishedFeed, published_feeds
+
+PAGES = ("subscribe", "api_docs", "embed_builder", "embed_frame")
+
+
+class GuidePagesGenerator(Generator):
+    def generate_output(self, writer: Any) -> None:
+        state = build_state(self.settings)
+        newest = [prepared_of(article) for article in newest_first(self.context["articles"])]
+        extra = {
+            "feed_groups": _groups(published_feeds(state, self.settings, self.context["articles"]), state),
+            "opportunity_ns": OPPORTUNITY_NS,
+            "example_record": _example(newest),
+            "skills": sorted({skill for prepared in newest for skill in prepared.listing.skills}),
+            "board_url": state.settings.absolute(""),
+        }
+        for page in PAGES:
+            name = page.upper()
+            writer.write_file(self.settings[f"{name}_SAVE_AS"], self.get_template(page), self.context,
+                              self.settings["RELATIVE_URLS"], url=self.settings[f"{name}_URL"], page_name=page, **extra)
+        shutil.copyfile(Path(self.theme) / "static" / "js" / "embed.js", Path(self.output_path) / "embed.js")
+
+
+def _groups(feeds: list[PublishedFeed], state: BuildState) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The feeds under their kind's heading, as the Subscribe page lists them."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for published in feeds:
+        feed = published.feed
+        title = f"{feed.title} · {state.settings.site_name}" if feed.title else state.settings.site_name
+        groups.setdefault(FEED_KIND[feed.kind].heading, []).append(
+            {"title": title, "count": len(published.articles)}
+            | {form: feed_path(feed.kind, feed.slug, form) for form in FORMATS})
+    return list(groups.items())
+
+
+def _example(newest: list[PreparedListing]) -> str:
+    if not newest:
+        return "{}"
+    record = dict(newest[0].record)
+    record["description_html"] = record["description_html"][:120] + "…"
+    return json.dumps(record, ensure_ascii=False, indent=2)
