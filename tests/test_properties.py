@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from board.read.markdown import render_markdown, render_page
 from board.read.yaml_loader import YamlError, load_yaml
-from board.render.feed import Entry, FeedInfo, prepare, render
+from board.render.feed_xml import Entry, FeedInfo, feed_entry, render
 from board.render.jsonld import script_json
 from board.site.api import encode, encode_with_list
 from board.validate.catalog import validate_content
@@ -94,7 +94,7 @@ def test_feeds_are_well_formed_and_carry_employer_text_as_text(title: str, summa
     info = FeedInfo("https://board.example/", "https://board.example/all.rss.xml",
                     "https://board.example/all.atom.xml", title, summary, moment, "en")
     entry = Entry("https://board.example/opportunities/x/", title, summary, summary, moment, author, (title,))
-    for body in render(info, [prepare(entry)]):
+    for body in render(info, [feed_entry(entry)]):
         tree = lxml.etree.fromstring(body)
         items = tree.xpath("//item | //*[local-name()='entry']")
         assert len(items) == 1

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from refresh import SYNTHETIC_LISTINGS
 
-from board.render.feed import OPPORTUNITY_NS
+from board.render.feed_xml import OPPORTUNITY_NS
 from test_build import CLOSED, OPEN
 
 SITE = "http://localhost:8000"

@@ -1,10 +1,13 @@
-"""The micro-internship board: a listing's way from YAML to a published page.
+"""The micro-internship board: a listing's way from a YAML file to a published page.
 
-Each stage is a sub-package, in the order a listing travels through them:
+Each stage is a sub-package, in the order a listing travels through them; each imports only from
+the ones before it (``tests/test_layers.py`` holds them to it):
 
-- ``read``: load YAML files (with line numbers) and the board's vocabulary;
-- ``validate``: check them against the JSON Schemas and the board's rules, as ``Problem`` objects;
-- ``lifecycle``: decide which listings are open today;
-- ``render``: turn a listing into what a student sees (HTML, view models, JSON-LD);
-- ``publish``: the Pelican plugins that write pages and feeds.
+- ``core``: what every stage shares: settings, problems, the deadline rule, the typed model;
+- ``read``: files as data: YAML with positions, pages, Markdown to safe HTML, never through a link;
+- ``validate``: the JSON Schemas and the board's rules, every problem as a ``Problem``;
+- ``render``: what students and machines see of a listing: its view, record, JSON-LD, feed XML;
+- ``site``: the board as a Pelican site: every adapter, wired by ``board.site.register``;
+- ``contribute``: how listings arrive: ``new``, the issue form, the pull-request verdict, reminders;
+- ``cli``: ``python -m board``.
 """

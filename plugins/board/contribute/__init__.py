@@ -1,1 +1,2 @@
-"""Contributing: how a listing reaches the board (templates, `new`, issue forms, pull-request checks)."""
+"""Contributing: how listings reach the board: ``new``, the issue form, the pull-request verdict
+(allowlist, ownership, impersonation), deadline reminders, and the bots' inert text."""

@@ -14,7 +14,7 @@ from typing import Any
 from feedgen.entry import FeedEntry
 from pelican.generators import Generator
 
-from board.render.feed import Entry, FeedInfo, prepare, render
+from board.render.feed_xml import Entry, FeedInfo, feed_entry, render
 from board.render.prepared import PreparedListing
 from board.render.record import feed_fields
 from board.render.view import ListingView
@@ -61,7 +61,7 @@ class FeedsGenerator(Generator):
             newest = self._newest(published.articles, state)
             for article in newest:
                 if article.slug not in entries:
-                    entries[article.slug] = prepare(_entry(article))
+                    entries[article.slug] = feed_entry(_entry(article))
             self._write(published.feed, newest, [entries[article.slug] for article in newest], state)
         self._write_json_feed(next(published for published in feeds if published.feed.kind == "all"), state)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pelican.generators import Generator
 
-from board.render.feed import OPPORTUNITY_NS
+from board.render.feed_xml import OPPORTUNITY_NS
 from board.render.prepared import PreparedListing
 from board.site.build import BuildState, build_state, newest_first, prepared_of
 from board.site.feed_kinds import FEED_KIND, FORMATS, feed_path

@@ -51,7 +51,7 @@ def xml_text(text: str, fallback: str = "") -> str:
     return _NOT_XML.sub("", text).strip() or fallback
 
 
-def prepare(entry: Entry) -> FeedEntry:
+def feed_entry(entry: Entry) -> FeedEntry:
     """The feedgen entry for one listing, built once and shared by every feed that carries it."""
     item = _ReusedEntry()
     item.register_extension("opportunity", _OpportunityEntry)
@@ -75,7 +75,7 @@ def prepare(entry: Entry) -> FeedEntry:
 
 
 def render(info: FeedInfo, entries: list[FeedEntry]) -> tuple[bytes, bytes]:
-    """The feed as (RSS 2.0, Atom) bytes, with the entries from `prepare` in the order given."""
+    """The feed as (RSS 2.0, Atom) bytes, with the entries from `feed_entry` in the order given."""
     feed = FeedGenerator()
     feed.id(info.url)
     feed.title(xml_text(info.title, "Listings"))
