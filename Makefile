@@ -39,8 +39,9 @@ test: venv ## Run every test (fails when no test runs, too)
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "make test: no tests were collected" >&2; fi; exit $$status
 
-lint: venv ## Lint the Python code with ruff
+lint: venv ## Lint the Python code with ruff, and type-check plugins/ with mypy --strict
 	$(BIN)/python -m ruff check plugins tests bench docs pelicanconf.py publishconf.py
+	$(BIN)/python -m mypy
 
 new: venv ## Write a new listing file by answering a few questions
 	$(BIN)/python -m board new

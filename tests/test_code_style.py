@@ -1,4 +1,5 @@
-"""The code follows the lint rules in pyproject.toml (ruff), so style never drifts."""
+"""The code follows the lint rules in pyproject.toml (ruff) and type-checks under mypy --strict,
+so style and types never drift."""
 
 from __future__ import annotations
 
@@ -14,4 +15,10 @@ def test_ruff_finds_nothing() -> None:
          "publishconf.py"],
         cwd=ROOT, capture_output=True, text=True,
     )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_finds_nothing() -> None:
+    result = subprocess.run([sys.executable, "-m", "mypy", "--no-incremental"], cwd=ROOT, capture_output=True,
+                            text=True)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +30,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
     try:
-        return arguments.run(arguments)
+        status: int = arguments.run(arguments)
+        return status
     except InternalError as failure:
         print(f"{failure}\n{BUG_REPORT}", file=sys.stderr)
         return EXIT_INTERNAL
@@ -259,8 +261,7 @@ def _shift_dates(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _date(text: str):
-    from datetime import date
+def _date(text: str) -> date:
 
     try:
         return date.fromisoformat(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from pathspec import PathSpec
 
@@ -20,7 +21,7 @@ _COMMENT = re.compile(r"(?<!\\)#.*")
 
 @dataclass(frozen=True)
 class _Rule:
-    pattern: PathSpec
+    pattern: PathSpec[Any]
     owners: frozenset[str]
 
 

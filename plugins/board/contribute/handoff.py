@@ -18,6 +18,7 @@ import re
 import stat
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from board.contribute.inert import code_span
 from board.read.content_dir import ID_LENGTH, ID_PATTERN
@@ -84,9 +85,9 @@ def read_artifact(folder: Path, action: str) -> tuple[Outcome, str | None]:
     if found != expected:
         unexpected = sorted(f"{name!r} ({kind})" for name, kind in found.items() if expected.get(name) != kind)
         missing = sorted(repr(name) for name in expected if name not in found)
-        raise HandoffError("the artifact is not what the converter leaves: "
-                           + "; ".join(filter(None, [unexpected and f"unexpected {', '.join(unexpected)}",
-                                                     missing and f"missing {', '.join(missing)}"])))
+        wrong = [f"{what} {', '.join(names)}" for what, names in (("unexpected", unexpected), ("missing", missing))
+                 if names]
+        raise HandoffError("the artifact is not what the converter leaves: " + "; ".join(wrong))
     text = read_regular_file(folder / outcome.listing_path, MAX_LISTING_BYTES) if outcome.kind == LISTING else None
     return outcome, text
 
@@ -114,7 +115,7 @@ def _entries(folder: Path) -> dict[str, str]:
     return found
 
 
-def _kind(entry: os.DirEntry) -> str:
+def _kind(entry: os.DirEntry[str]) -> str:
     if entry.is_symlink():
         return "symlink"
     if entry.is_dir(follow_symlinks=False):
@@ -127,7 +128,7 @@ def read_regular_file(path: Path, limit: int) -> str:
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
     except OSError as failure:
-        raise HandoffError(f"{path.name} cannot be read as a regular file: {failure.strerror}") from None
+        raise HandoffError(f"{path.name} cannot be read as a regular file: {failure.strerror or failure}") from None
     with os.fdopen(descriptor, "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
             raise HandoffError(f"{path.name} is not a regular file")
@@ -160,14 +161,14 @@ def _outcome(text: str) -> Outcome:
     return outcome
 
 
-def _text(data: dict, name: str) -> str:
+def _text(data: dict[str, Any], name: str) -> str:
     value = data.get(name, "")
     if not isinstance(value, str) or len(value) > 2000:
         raise HandoffError(f"{OUTCOME_FILE}: {name} must be text of at most 2000 characters")
     return value
 
 
-def _texts(data: dict, name: str) -> tuple[str, ...]:
+def _texts(data: dict[str, Any], name: str) -> tuple[str, ...]:
     values = data.get(name, [])
     if not isinstance(values, list) or len(values) > 100:
         raise HandoffError(f"{OUTCOME_FILE}: {name} must be a list of at most 100 texts")

@@ -57,7 +57,7 @@ def _representative(char: str) -> str:
     lookalikes = _lookalikes(char)
     if not lookalikes:
         return char
-    members = {char, *lookalikes, *(_lookalikes(lookalikes[0]) if len(lookalikes) == 1 else ())}
+    members: set[str] = {char, *lookalikes, *(_lookalikes(lookalikes[0]) if len(lookalikes) == 1 else ())}
     return min(members, key=lambda member: (len(member) != 1, member))
 
 

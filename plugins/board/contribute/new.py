@@ -87,7 +87,8 @@ def flag_name(key: str) -> str:
     return key.replace(".", "-").replace("_", "-")
 
 
-def collect(questions: list[Question], given: dict[str, str], schema: dict[str, Any], ask: Ask | None) -> dict:
+def collect(questions: list[Question], given: dict[str, str], schema: dict[str, Any],
+            ask: Ask | None) -> dict[str, Any]:
     """Answers keyed by dotted path: from ``given`` or ``ask``, each valid for its field."""
     answers: dict[str, Any] = {}
     for question in questions:
@@ -121,7 +122,7 @@ def nest(answers: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def new_listing(content: Path, schemas: dict[str, dict], given: dict[str, str], ask: Ask | None,
+def new_listing(content: Path, schemas: dict[str, dict[str, Any]], given: dict[str, str], ask: Ask | None,
                 today: date) -> list[Path]:
     """Write the listing (and a new organization) and return the files written."""
     listing = nest(collect(LISTING_QUESTIONS, given, schemas["opportunity"], ask))

@@ -37,10 +37,11 @@ def _maintainers(organization: str, base: Side, head: Side) -> frozenset[str] | 
 def _listing(path: str, author: str, base: Side, head: Side) -> list[Finding]:
     versions = [read_data(text) for side in (base, head) if (text := side.text(path)) is not None]
     named = [data.get("organization") if isinstance(data, dict) else None for data in versions]
-    if not all(isinstance(organization, str) for organization in named):
+    organizations = [organization for organization in named if isinstance(organization, str)]
+    if len(organizations) != len(named):
         return [Finding(path, REFUSED, "its organization cannot be read; fix the file's YAML first")]
     findings = []
-    for organization in sorted(set(named)):
+    for organization in sorted(set(organizations)):
         handles = _maintainers(organization, base, head) or frozenset()
         if organization not in base.organizations:
             verdict = REVIEW if author in handles else REFUSED

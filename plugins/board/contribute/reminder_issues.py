@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from board.contribute.handoff import HandoffError, mention, read_regular_file
 from board.contribute.inert import code_span
@@ -64,7 +65,7 @@ def from_json(text: str) -> list[DueListing]:
         raise HandoffError(f"the list of due reminders cannot be read: {failure}") from None
 
 
-def _due(record: dict) -> DueListing:
+def _due(record: dict[str, Any]) -> DueListing:
     if set(record) != {"listing_id", "title", "apply_by", "days_left", "proposed", "latest", "maintainers"}:
         raise KeyError("unexpected or missing keys")
     listing_id, title, maintainers = record["listing_id"], record["title"], record["maintainers"]

@@ -79,6 +79,6 @@ def read_data(text: str) -> Any:
         return None
 
 
-def _string(data: dict, key: str) -> str | None:
+def _string(data: dict[str, Any], key: str) -> str | None:
     value = data.get(key)
     return value if isinstance(value, str) else None

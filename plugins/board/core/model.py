@@ -168,11 +168,13 @@ class Listing:
 
     @property
     def apply_url(self) -> str | None:
-        return self.data["apply"].get("url")
+        url = self.data["apply"].get("url")
+        return str(url) if url else None
 
     @property
     def apply_email(self) -> str | None:
-        return self.data["apply"].get("email")
+        email = self.data["apply"].get("email")
+        return str(email) if email else None
 
     @property
     def posted(self) -> date:
@@ -192,16 +194,19 @@ class Listing:
 
     @property
     def turnaround_days(self) -> int | None:
-        return self.data.get("turnaround_days")
+        days = self.data.get("turnaround_days")
+        return int(days) if days is not None else None
 
     @property
     def engagement(self) -> str | None:
         """contractor or employee, when the listing says."""
-        return self.data.get("engagement")
+        engagement = self.data.get("engagement")
+        return str(engagement) if engagement else None
 
     @property
     def openings(self) -> int | None:
-        return self.data.get("openings")
+        openings = self.data.get("openings")
+        return int(openings) if openings is not None else None
 
     @property
     def levels(self) -> tuple[str, ...]:
@@ -210,7 +215,8 @@ class Listing:
 
     @property
     def work_authorization(self) -> str | None:
-        return self.data.get("eligibility", {}).get("work_authorization")
+        authorization = self.data.get("eligibility", {}).get("work_authorization")
+        return str(authorization) if authorization else None
 
     @property
     def deadline(self) -> Deadline:

@@ -37,7 +37,7 @@ def warning(file: Path, where: tuple[int, int], field: str, message: str, hint: 
     return Problem(file, where[0], where[1], field, message, hint, Severity.WARNING)
 
 
-def dotted(path: tuple) -> str:
+def dotted(path: tuple[str | int, ...]) -> str:
     """A field path as employers write it: ``apply.url``, ``skills[2]``."""
     text = ""
     for part in path:

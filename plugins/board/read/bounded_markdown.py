@@ -118,7 +118,7 @@ class _HtmlExtractor(HTMLExtractor):
     def parse_bogus_comment(self, i: int, report: int = 0) -> int:
         return super().parse_bogus_comment(i, report) if self._closes_after(i) else -1
 
-    def parse_marked_section(self, i: int, report: int = 1) -> int:
+    def parse_marked_section(self, i: int, report: bool = True) -> int:
         return super().parse_marked_section(i, report) if self._closes_after(i) else -1
 
 
@@ -174,10 +174,11 @@ class _LineSearch:
     def first(self, block: str) -> re.Match[str] | None:
         offset = len(self.block) - len(block)
         tail = offset >= 0 and self.block.endswith(block) and (offset == 0 or self.block[offset - 1] == "\n")
-        if tail and self.found is None:
-            return None
-        if tail and self.found >= offset - 1:  # a match may start with the line break before the tail
-            return self.pattern.search(block, max(self.found - offset, 0))
+        if tail:
+            if self.found is None:
+                return None
+            if self.found >= offset - 1:  # a match may start with the line break before the tail
+                return self.pattern.search(block, max(self.found - offset, 0))
         match = self.pattern.search(block)
         self.block, self.found = block, match.start() if match else None
         return match
@@ -232,18 +233,16 @@ class _Table(TableProcessor):
         second = next(rows, None)
         if second is None:
             return False
-        self.border = PIPE_NONE
-        if header.startswith("|"):
-            self.border |= PIPE_LEFT
-        if self.RE_END_BORDER.search(header) is not None:
-            self.border |= PIPE_RIGHT
-        columns = len(self._split_row(header))
+        border = (PIPE_LEFT if header.startswith("|") else PIPE_NONE) | \
+            (PIPE_RIGHT if self.RE_END_BORDER.search(header) is not None else PIPE_NONE)
+        self.border = border  # type: ignore[assignment]  # types-Markdown says bool; it holds PIPE_* flags
+        columns = len(self._split_row(header))  # type: ignore[attr-defined]  # private, missing from the stubs
         is_table = columns > 1
-        if not is_table and columns == 1 and self.border:
+        if not is_table and columns == 1 and border:
             is_table = all(row.startswith("|") or self.RE_END_BORDER.search(row) is not None
                            for row in (second, *rows))
         if is_table:
-            separator = self._split_row(second)
+            separator = self._split_row(second)  # type: ignore[attr-defined]
             is_table = len(separator) == columns and set("".join(separator)) <= set("|:- ")
             if is_table:
                 self.separator = separator
@@ -270,19 +269,23 @@ class BoundedWork(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 - Python-Markdown's API
         md.registerExtension(self)
         for name, kind, pattern, priority in _LINK_PROCESSORS:
-            processor = kind(pattern, md)
-            processor.budget = self.budget
-            md.inlinePatterns.register(processor, name, priority)
+            inline = kind(pattern, md)
+            inline.budget = self.budget
+            md.inlinePatterns.register(inline, name, priority)
         md.preprocessors.register(_HtmlBlock(md), "html_block", 20)
         blocks = md.parser.blockprocessors
-        for name, kind, priority in (("hashheader", _HashHeader, 70), ("setextheader", _SetextHeader, 60),
-                                     ("hr", _HorizontalRule, 50), ("olist", _OrderedList, 40),
-                                     ("ulist", _UnorderedList, 30), ("quote", _BlockQuote, 20)):
-            processor = kind(md.parser)
-            processor.nesting = self.nesting
-            blocks.register(processor, name, priority)
+        flat: tuple[tuple[str, type[blockprocessors.BlockProcessor], int], ...] = (
+            ("hashheader", _HashHeader, 70), ("setextheader", _SetextHeader, 60), ("hr", _HorizontalRule, 50))
+        for name, block_kind, priority in flat:
+            blocks.register(block_kind(md.parser), name, priority)
+        nested: tuple[tuple[str, type[_OrderedList | _UnorderedList | _BlockQuote], int], ...] = (
+            ("olist", _OrderedList, 40), ("ulist", _UnorderedList, 30), ("quote", _BlockQuote, 20))
+        for name, nested_kind, priority in nested:
+            block = nested_kind(md.parser)
+            block.nesting = self.nesting
+            blocks.register(block, name, priority)
         if "table" in blocks:
-            blocks.register(_Table(md.parser, blocks["table"].config), "table", 75)
+            blocks.register(_Table(md.parser, blocks["table"].config), "table", 75)  # type: ignore[attr-defined]
 
     def reset(self) -> None:
         self.budget.left = LINK_SCAN_BUDGET

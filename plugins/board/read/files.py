@@ -11,7 +11,11 @@ _FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
 class UnsafeFileError(OSError):
-    """Raised by ``read_regular`` for a path that is not a regular file; ``strerror`` says what it is."""
+    """Raised by ``read_regular`` for a path that is not a regular file; ``reason`` says what it is."""
+
+    def __init__(self, code: int, reason: str) -> None:
+        super().__init__(code, reason)
+        self.reason = reason
 
 
 def read_regular(path: Path, max_bytes: int) -> bytes:

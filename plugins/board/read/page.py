@@ -50,9 +50,9 @@ def load_page(path: Path) -> PageSource:
     try:
         raw = read_regular(path, MAX_PAGE_BYTES)
     except UnsafeFileError as refusal:
-        raise PageError(path, refusal.strerror, hint="commit the file itself here") from None
+        raise PageError(path, refusal.reason, hint="commit the file itself here") from None
     except OSError as failure:
-        raise PageError(path, f"cannot be read: {failure.strerror}") from None
+        raise PageError(path, f"cannot be read: {failure.strerror or failure}") from None
     if len(raw) > MAX_PAGE_BYTES:
         raise PageError(path, f"is larger than {MAX_PAGE_BYTES // 1024} KB, the most a page may be",
                         hint="split it into several pages")

@@ -155,9 +155,9 @@ def _read_text(path: Path) -> str:
     try:
         raw = read_regular(path, MAX_FILE_BYTES)
     except UnsafeFileError as error:
-        raise YamlError(path, error.strerror, hint="commit the file itself here") from None
+        raise YamlError(path, error.reason, hint="commit the file itself here") from None
     except OSError as error:
-        raise YamlError(path, f"cannot be read: {error.strerror}") from None
+        raise YamlError(path, f"cannot be read: {error.strerror or error}") from None
     if len(raw) > MAX_FILE_BYTES:
         raise YamlError(path, f"is larger than {MAX_FILE_BYTES // 1024} KB, the most a listing file may be",
                         hint="shorten the description")
@@ -200,8 +200,9 @@ def _start(node: yaml.Node) -> Position:
     return _mark(node.start_mark)
 
 
-def _mark(mark: yaml.Mark) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
+def _mark(mark: Any) -> Position:
+    """A libyaml or PyYAML mark (0-based), as a 1-based position."""
+    return Position(mark.line + 1, mark.column + 1) if mark else Position(1, 1)
 
 
 class _Builder:

@@ -102,7 +102,7 @@ class _ReusedEntry(FeedEntry):
 
     def __init__(self) -> None:
         super().__init__()
-        self._built: dict[str, Any] = {}
+        self._built: dict[tuple[str, bool], Any] = {}
 
     def rss_entry(self, extensions: bool = True) -> Any:
         return self._copy("rss", super().rss_entry, extensions)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -42,7 +43,7 @@ def script_json(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _organization(organization: dict[str, Any], logo_url: str | None) -> dict[str, Any]:
+def _organization(organization: Mapping[str, Any], logo_url: str | None) -> dict[str, Any]:
     result = {"@type": "Organization", "name": organization["name"], "sameAs": organization["url"]}
     if logo_url:
         result["logo"] = logo_url

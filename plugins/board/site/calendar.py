@@ -52,7 +52,7 @@ def _calendar(title: str, events: list[bytes]) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", title)
-    head, end = calendar.to_ical().split(END)
+    head, end = bytes(calendar.to_ical()).split(END)
     return head + b"".join(events) + END + end
 
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Any
 
 
-class ArticleList(list):
+class ArticleList(list[Any]):
     """A list of articles whose ``in`` is a set lookup by identity, as ``in`` on a plain list of
     objects without ``__eq__`` is. Built once, after the taxonomy is complete; never changed."""
 
-    def __init__(self, articles: list) -> None:
+    def __init__(self, articles: list[Any]) -> None:
         super().__init__(articles)
         self._identities = {id(article) for article in articles}
 

@@ -29,7 +29,7 @@ def complete_taxonomies(generator: Any) -> None:
                                   for closed in generator.hidden_articles}
 
 
-def _add_missing(pairs: list, kind: type, settings: dict, names: dict[str, str]) -> None:
+def _add_missing(pairs: list[Any], kind: type, settings: dict[str, Any], names: dict[str, str]) -> None:
     present = {wrapper.slug for wrapper, _ in pairs}
     for slug, name in names.items():
         if slug not in present:
@@ -66,7 +66,7 @@ class BoardPagesGenerator(Generator):
         self._write(writer, "remote", remote)
         self._write(writer, "closed", closed)
 
-    def _write(self, writer: Any, name: str, articles: list) -> None:
+    def _write(self, writer: Any, name: str, articles: list[Any]) -> None:
         writer.write_file(
             self.settings[f"{name.upper()}_SAVE_AS"],
             self.get_template(name),

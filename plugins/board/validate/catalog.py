@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from board.core.errors import blame
 from board.core.model import Catalog, Data, Listing, Organization
@@ -84,7 +85,7 @@ def load_vocabulary(settings: BoardSettings, result: Result) -> Vocabulary | Non
     return Vocabulary.from_data(document.data) if document else None
 
 
-def _listing_schema(settings: BoardSettings, vocabulary: Vocabulary) -> dict:
+def _listing_schema(settings: BoardSettings, vocabulary: Vocabulary) -> dict[str, Any]:
     return with_categories(load_schema(settings.schemas / "opportunity.schema.json"), list(vocabulary.categories))
 
 

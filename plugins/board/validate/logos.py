@@ -46,9 +46,9 @@ def image_fault(path: Path, expected: str) -> tuple[str, str] | None:
     except FileNotFoundError:
         return "is not a file in content/logos/", f"commit the image as content/{LOGOS}/{path.name}"
     except UnsafeFileError as refusal:
-        return refusal.strerror, "commit the image itself"
+        return refusal.reason, "commit the image itself"
     except OSError as failure:
-        return f"cannot be read: {failure.strerror}", ""
+        return f"cannot be read: {failure.strerror or failure}", ""
     if len(data) > MAX_BYTES:
         return f"is larger than {MAX_BYTES // 1024} KB", "save it smaller: the board shows logos at 64 × 64 pixels"
     return _decode_fault(data, expected)
@@ -61,7 +61,8 @@ def _decode_fault(data: bytes, expected: str) -> tuple[str, str] | None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(BytesIO(data), formats=list(_NAMES)) as image:
                 if image.format != expected:
-                    return (f"is a {_NAMES[image.format]} image, not {_NAMES[expected]} as its name says",
+                    found = _NAMES.get(image.format or "", image.format)
+                    return (f"is a {found} image, not {_NAMES[expected]} as its name says",
                             "save it in the format its extension names, or rename it")
                 width, height = image.size
                 if width * height > MAX_PIXELS:

@@ -59,10 +59,10 @@ class _Context:
         where = self.document.position(path)
         return where.line, where.column
 
-    def error(self, path: tuple, message: str, hint: str = "") -> Problem:
+    def error(self, path: Path_, message: str, hint: str = "") -> Problem:
         return error(self.document.path, self.at(*path), dotted(path), message, hint)
 
-    def warning(self, path: tuple, message: str, hint: str = "") -> Problem:
+    def warning(self, path: Path_, message: str, hint: str = "") -> Problem:
         return warning(self.document.path, self.at(*path), dotted(path), message, hint)
 
     def date(self, name: str) -> date | None:
@@ -108,7 +108,8 @@ def _codes(context: _Context) -> Iterator[Problem]:
         yield context.error(("compensation", "currency"), f"'{currency}' is not an ISO 4217 currency code",
                             "use the three-letter code, such as EUR, USD, GBP or INR")
     location = context.data["location"]
-    places = [(("location", "countries", i), code) for i, code in enumerate(location.get("countries", []))]
+    places: list[tuple[Path_, str]] = [(("location", "countries", i), code)
+                                       for i, code in enumerate(location.get("countries", []))]
     if "address" in location:
         places.append((("location", "address", "country"), location["address"]["country"]))
     for path, code in places:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import difflib
 import json
+from collections.abc import Mapping
 from copy import deepcopy
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,8 @@ TYPE_NAMES = {
 
 
 def load_schema(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return schema
 
 
 def with_categories(schema: dict[str, Any], categories: list[str]) -> dict[str, Any]:
@@ -52,9 +54,10 @@ class SchemaChecker:
     def _problems(self, document: Document, found: ValidationError) -> list[tuple[Path_, Problem]]:
         path = tuple(found.absolute_path)
         if found.validator == "additionalProperties":
-            known = list(found.schema.get("properties", {}))
+            known = list(_schema(found).get("properties", {}))
+            instance: Any = found.instance
             return [((*path, extra), self._unknown_field(document, path, extra, known))
-                    for extra in found.instance if extra not in known]
+                    for extra in instance if extra not in known]
         if found.validator == "required":
             missing = ast.literal_eval(found.message.removesuffix(" is a required property"))
             return [((*path, missing), self._missing_field(document, path, missing))]
@@ -62,21 +65,21 @@ class SchemaChecker:
         message, hint = self._explain(found)
         return [(path, error(document.path, (where.line, where.column), dotted(path), message, hint))]
 
-    def _unknown_field(self, document: Document, path: tuple, extra: str, known: list[str]) -> Problem:
+    def _unknown_field(self, document: Document, path: Path_, extra: str, known: list[str]) -> Problem:
         where = document.position((*path, extra), key=True)
         close = difflib.get_close_matches(extra, known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"known fields here: {', '.join(known)}"
         return error(document.path, (where.line, where.column), dotted((*path, extra)),
                      f"unknown field '{extra}'", hint)
 
-    def _missing_field(self, document: Document, path: tuple, missing: str) -> Problem:
+    def _missing_field(self, document: Document, path: Path_, missing: str) -> Problem:
         where = document.position(path)
         example = self._example((*path, missing))
         hint = f"add it, for example: {missing}: {example}" if example else f"add '{missing}'"
         return error(document.path, (where.line, where.column), dotted((*path, missing)),
                      f"missing required field '{missing}'", hint)
 
-    def _example(self, path: tuple) -> str:
+    def _example(self, path: Path_) -> str:
         """The first example the schema gives for the field at ``path``, as YAML flow text."""
         node: Any = self.schema
         for part in path:
@@ -86,7 +89,8 @@ class SchemaChecker:
 
     def _explain(self, found: ValidationError) -> tuple[str, str]:
         custom = custom_message(found)
-        value = found.instance
+        value: Any = found.instance
+        expected: Any = found.validator_value
         shown = _show(value)
         kind = found.validator
         if kind == "format" and found.cause:
@@ -94,42 +98,45 @@ class SchemaChecker:
         if custom:
             return (f"{shown} {custom}" if _is_scalar(value) else custom), ""
         if kind == "type":
-            examples = found.schema.get("examples") or []
+            examples = _schema(found).get("examples") or []
             hint = f"for example: {json.dumps(examples[0], ensure_ascii=False)}" if examples else ""
-            return f"must be {TYPE_NAMES.get(found.validator_value, found.validator_value)}, not {shown}", hint
+            return f"must be {TYPE_NAMES.get(expected, expected)}, not {shown}", hint
         if kind == "enum":
-            choices = [str(c) for c in found.validator_value]
+            choices = [str(c) for c in expected]
             close = difflib.get_close_matches(str(value), choices, n=1)
             hint = f"did you mean '{close[0]}'?" if close else ""
             return f"{shown} is not one of: {', '.join(choices)}", hint
         if kind == "const":
-            return f"must be {_show(found.validator_value)}, not {shown}", ""
+            return f"must be {_show(expected)}, not {shown}", ""
         if kind in ("minLength", "maxLength"):
             word = "at least" if kind == "minLength" else "at most"
-            return f"must be {word} {found.validator_value} characters long (it has {len(value)})", ""
+            return f"must be {word} {expected} characters long (it has {len(value)})", ""
         if kind in ("minItems", "maxItems"):
             word = "at least" if kind == "minItems" else "at most"
-            return f"must list {word} {found.validator_value} item(s) (it has {len(value)})", ""
+            return f"must list {word} {expected} item(s) (it has {len(value)})", ""
         if kind == "uniqueItems":
             repeated = next(item for index, item in enumerate(value) if item in value[:index])
             return f"lists {_show(repeated)} more than once", "remove the repeated entry"
         if kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
             words = {"minimum": "at least", "exclusiveMinimum": "more than",
                      "maximum": "at most", "exclusiveMaximum": "less than"}
-            return f"{shown} must be {words[kind]} {found.validator_value}", ""
-        if kind is None:
-            return "is not allowed here", ""
-        return found.message, ""
+            return f"{shown} must be {words[kind]} {expected}", ""
+        return ("is not allowed here" if kind is None else found.message), ""
 
 
 def custom_message(found: ValidationError) -> str:
     """The schema's ``errorMessage`` for this error (the ajv-errors convention), if any."""
-    own = found.schema.get("errorMessage") if isinstance(found.schema, dict) else None
+    own = _schema(found).get("errorMessage")
     if isinstance(own, str) and found.validator not in ("required", "additionalProperties", "type", "format"):
         return own
-    if isinstance(own, dict) and found.validator in own:
-        return own[found.validator]
+    if isinstance(own, dict) and isinstance(own.get(found.validator), str):
+        return str(own[found.validator])
     return ""
+
+
+def _schema(found: ValidationError) -> Mapping[str, Any]:
+    """The part of the schema that refused the value (a boolean schema has no keywords)."""
+    return found.schema if isinstance(found.schema, Mapping) else {}
 
 
 def _is_scalar(value: Any) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from board.core.problems import Problem, dotted, error
-from board.read.yaml_loader import Document
+from board.read.yaml_loader import Document, Path_
 
 # Fields shown in one line on cards, feeds and embeds: nothing invisible at all.
 PLAIN_FIELDS = {"title", "summary", "name", "deliverables"}
@@ -46,7 +46,7 @@ def first_forbidden(value: str, plain: bool) -> tuple[int, str] | None:
     return found.start(), kind
 
 
-def _strings(data: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
+def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
     if isinstance(data, str):
         yield path, data
     elif isinstance(data, dict):
