@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from board.core.model import Listing
 from board.core.vocabulary import Vocabulary
@@ -44,9 +45,22 @@ FACETS = (
     Facet("level", "Who can apply", CHECKBOX),
 )
 
-# The sorts a student can choose: the name in the URL, and how Pagefind sorts by it.
-SORTS = {"deadline": ("deadline", "asc"), "newest": ("posted", "desc"), "effort": ("effort", "asc"),
-         "pay": ("pay", "desc")}
+@dataclass(frozen=True)
+class Sort:
+    name: str  # in the URL: ?sort=newest
+    label: str
+    key: str  # the Pagefind sort it uses (``sort_values``)
+    direction: str  # asc or desc
+
+
+SORTS = (Sort("deadline", "Soonest deadline", "deadline", "asc"), Sort("newest", "Newest", "posted", "desc"),
+         Sort("effort", "Shortest effort", "effort", "asc"), Sort("pay", "Highest pay per hour", "pay", "desc"))
+
+
+def browser_definitions() -> dict[str, Any]:
+    """What search.js needs to know of the facets and sorts, for ``search/facets.json``."""
+    return {"order": {facet.name: list(facet.order) for facet in FACETS if facet.order},
+            "sorts": {sort.name: {sort.key: sort.direction} for sort in SORTS}}
 
 
 def facet_values(listing: Listing, vocabulary: Vocabulary, today: date, locale: str) -> list[tuple[str, str]]:

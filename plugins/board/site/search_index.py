@@ -21,6 +21,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from board.core.errors import BoardError
+from board.render.facets import browser_definitions
 from board.site.build import prepared_of
 
 FACET_COUNTS = "search/facets.json"
@@ -61,14 +62,16 @@ def _stop_abandoned_indexing() -> None:
 
 class FacetCountsGenerator(Generator):
     """Writes ``search/facets.json``: every facet value with its count of open listings, so the
-    home page can show the filters at once and fetch Pagefind only when a student searches."""
+    home page can show the filters at once and fetch Pagefind only when a student searches, and
+    the facets' and sorts' definitions the browser needs (``render.facets``)."""
 
     def generate_output(self, writer: Any) -> None:
         counts: dict[str, Counter[str]] = {}
         for article in self.context["articles"]:
             for facet, value in prepared_of(article).view.search_filters:
                 counts.setdefault(facet, Counter())[value] += 1
-        payload = {facet: dict(sorted(values.items())) for facet, values in sorted(counts.items())}
+        payload = {"counts": {facet: dict(sorted(values.items())) for facet, values in sorted(counts.items())},
+                   **browser_definitions()}
         target = Path(self.output_path) / FACET_COUNTS
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

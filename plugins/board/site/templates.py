@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from board.render.facets import FACETS, SORTS
 from board.site.build import BuildState
 from board.site.calendar import ALL_DEADLINES, category_calendar
 from board.site.feed_kinds import JSON_FEED, feed_path
@@ -22,4 +23,6 @@ def template_context(state: BuildState) -> dict[str, Any]:
         "all_deadlines_path": ALL_DEADLINES,
         "category_calendar_path": category_calendar,
         "facet_counts_path": FACET_COUNTS,
+        "facets": FACETS,
+        "sorts": SORTS,
     }

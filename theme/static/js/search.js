@@ -11,12 +11,11 @@ const more = document.querySelector("#search-more");
 const staticListings = document.querySelector("#static-listings");
 const filtersPanel = document.querySelector("#search-filters");
 const PAGE = 12;
-const SORTS = { deadline: { deadline: "asc" }, newest: { posted: "desc" }, effort: { effort: "asc" }, pay: { pay: "desc" } };
-const ORDER = { deadline: ["This week", "This month"], rate: ["20+ per hour", "30+ per hour", "50+ per hour"],
-  effort: ["Up to 10 hours", "11–20 hours", "21–40 hours", "More than 40 hours"] };
 
 let pagefind; // a promise of the Pagefind module, once loading has started
 let initialCounts = {};
+let SORTS = {}; // sort name -> Pagefind's sort, from the build (board.render.facets)
+let ORDER = {}; // facet -> its values in order, where the order is not alphabetical
 let filtersLoaded = false;
 let current = { results: [], shown: 0 };
 let searchRun = 0;
@@ -26,7 +25,8 @@ start();
 async function start() {
   // Facet counts come from a small JSON written at build time; Pagefind itself is fetched only
   // when a student starts searching (or focuses the form), so the page stays light.
-  initialCounts = await (await fetch(new URL(section.dataset.facets, location.href))).json();
+  const facets = await (await fetch(new URL(section.dataset.facets, location.href))).json();
+  ({ counts: initialCounts, sorts: SORTS, order: ORDER } = facets);
   buildFacets(initialCounts);
   form.addEventListener("focusin", () => loadPagefind(), { once: true });
   // Counting results per facet value needs Pagefind's filter index and slows every search on a
