@@ -98,11 +98,14 @@ def test_no_page_holds_employer_markup_script_or_dangerous_urls(hostile_site: Pa
 
 
 def test_structured_data_is_json_that_cannot_end_its_script(hostile_site: Path) -> None:
-    for path in hostile_site.rglob("*.html"):
-        raw = path.read_text(encoding="utf-8")
-        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', raw, re.DOTALL):
-            assert "<" not in block and ">" not in block
-            json.loads(block)
+    open_pages = [path for path in hostile_site.glob("opportunities/*/index.html")
+                  if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    blocks = [block for path in open_pages for block in re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', path.read_text(encoding="utf-8"), re.DOTALL)]
+    assert open_pages and len(blocks) == len(open_pages), "every open listing page carries one JobPosting"
+    for block in blocks:
+        assert "<" not in block and ">" not in block
+        assert json.loads(block)["@type"] == "JobPosting"
 
 
 def test_every_feed_is_well_formed_xml_whose_html_carries_no_employer_markup(hostile_site: Path) -> None:

@@ -8,14 +8,19 @@ at least one error. ``examples/refresh.py`` rewrites the comments after a delibe
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
+from board.read.yaml_loader import Document, YamlError, load_yaml
 from board.validate.catalog import validate_content
-from conftest import EXAMPLES, board_settings, make_content
+from board.validate.rules import ListingRules, RuleContext, rule_table
+from board.validate.urls import format_checker
+from conftest import EXAMPLES, ROOT, board_settings, make_content
 
 EXPECT = re.compile(r"^# expect: (.*)$", re.MULTILINE)
 
@@ -49,6 +54,46 @@ def test_invalid_example_reports_exactly_its_expected_errors(example: Path, tmp_
     assert problems_for(example, tmp_path) == expected(example)
 
 
-def test_there_are_examples_for_every_kind_of_problem() -> None:
-    assert len(examples("invalid")) >= 30
-    assert len(examples("valid")) >= 3
+# The keywords by which the listing schema refuses a value ("then" and "allOf" only combine others;
+# what is under "if" is a condition, never a refusal).
+REFUSING = {"type", "enum", "const", "required", "additionalProperties", "minLength", "maxLength", "minItems",
+            "maxItems", "uniqueItems", "minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum", "pattern",
+            "format", "minProperties", "maxProperties", "not"}
+
+
+def keywords_in(schema: object) -> set[str]:
+    if isinstance(schema, dict):
+        return {key for key in schema if key in REFUSING} | {found for key, value in schema.items() if key != "if"
+                                                            for found in keywords_in(value)}
+    return {found for value in schema for found in keywords_in(value)} if isinstance(schema, list) else set()
+
+
+def loaded(kind: str) -> list[Document]:
+    documents = []
+    for example in sorted((EXAMPLES / kind).glob("*.yaml")):
+        try:
+            documents.append(load_yaml(example))
+        except YamlError:
+            continue  # the loader's own refusals are examples of their own
+    return documents
+
+
+def test_every_keyword_the_schema_refuses_by_is_broken_by_an_example() -> None:
+    schema = json.loads((ROOT / "schemas" / "opportunity.schema.json").read_text())
+    validator = Draft202012Validator(schema, format_checker=format_checker)
+    broken = {error.validator for document in loaded("invalid") for top in validator.iter_errors(document.data)
+              for error in [top, *(top.context or ())]}
+    assert keywords_in(schema["properties"]) - broken == set()
+
+
+def test_every_board_rule_is_broken_by_an_example(tmp_path: Path) -> None:
+    content = make_content(tmp_path)
+    settings = board_settings(content)
+    result = validate_content(settings)
+    assert result.catalog is not None
+    rules = ListingRules(settings, result.catalog.vocabulary, result.catalog.organizations, set())
+    documents = loaded("invalid") + loaded("valid")
+    contexts = [RuleContext(document, rules, ()) for document in documents]
+    silent = [rule.__name__ for fields, rule in rule_table()
+              if not any(list(rule(context)) for context in contexts if all(field in context.data for field in fields))]
+    assert silent == []

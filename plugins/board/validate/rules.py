@@ -20,7 +20,7 @@ CURRENCIES = {currency.alpha_3 for currency in pycountry.currencies}
 COUNTRIES = {country.alpha_2 for country in pycountry.countries}
 
 
-Rule = Callable[["_Context"], Iterator[Problem]]
+Rule = Callable[["RuleContext"], Iterator[Problem]]
 
 
 class ListingRules:
@@ -37,17 +37,21 @@ class ListingRules:
 
     def check(self, document: Document, broken: Collection[Path_] = ()) -> list[Problem]:
         """The rules' problems with ``document``, whose values at ``broken`` failed the schema."""
-        checks: list[tuple[tuple[str, ...], Rule]] = [  # built here, so a test can replace a rule
-            ((), _real_dates), ((), _date_order), (("effort_hours", "compensation"), _ranges),
-            (("compensation", "location"), _codes), (("organization",), _organization), (("skills",), _skills),
-            (("compensation", "effort_hours"), _pay_policy), (("description",), _remote_images),
-        ]
-        context = _Context(document, self, broken)
-        return [problem for fields, check in checks if all(field in context.data for field in fields)
+        context = RuleContext(document, self, broken)
+        return [problem for fields, check in rule_table() if all(field in context.data for field in fields)
                 for problem in check(context)]
 
 
-class _Context:
+def rule_table() -> list[tuple[tuple[str, ...], Rule]]:
+    """Each rule with the top-level fields it needs (looked up when called, so a test can replace one)."""
+    return [
+        ((), _real_dates), ((), _date_order), (("effort_hours", "compensation"), _ranges),
+        (("compensation", "location"), _codes), (("organization",), _organization), (("skills",), _skills),
+        (("compensation", "effort_hours"), _pay_policy), (("description",), _remote_images),
+    ]
+
+
+class RuleContext:
     def __init__(self, document: Document, rules: ListingRules, broken: Collection[Path_]):
         self.document = document
         # The top-level fields with no schema error in them (none at all after an error about the whole).
@@ -72,14 +76,14 @@ class _Context:
             return None
 
 
-def _real_dates(context: _Context) -> Iterator[Problem]:
+def _real_dates(context: RuleContext) -> Iterator[Problem]:
     for name in ("posted", "apply_by", "start"):
         if name in context.data and context.date(name) is None:
             yield context.error((name,), f"{context.data[name]!r} is not a real calendar date",
                                 "write an existing day as YYYY-MM-DD")
 
 
-def _date_order(context: _Context) -> Iterator[Problem]:
+def _date_order(context: RuleContext) -> Iterator[Problem]:
     posted, apply_by, start = context.date("posted"), context.date("apply_by"), context.date("start")
     window = context.rules.settings.max_window_days
     if posted and apply_by and apply_by <= posted:
@@ -93,7 +97,7 @@ def _date_order(context: _Context) -> Iterator[Problem]:
                               "students may not have been chosen by then")
 
 
-def _ranges(context: _Context) -> Iterator[Problem]:
+def _ranges(context: RuleContext) -> Iterator[Problem]:
     effort = context.data["effort_hours"]
     if effort["min"] > effort["max"]:
         yield context.error(("effort_hours", "min"), f"min ({effort['min']}) is more than max ({effort['max']})")
@@ -102,7 +106,7 @@ def _ranges(context: _Context) -> Iterator[Problem]:
         yield context.error(("compensation", "min"), f"min ({pay['min']}) is more than max ({pay['max']})")
 
 
-def _codes(context: _Context) -> Iterator[Problem]:
+def _codes(context: RuleContext) -> Iterator[Problem]:
     currency = context.data["compensation"]["currency"]
     if currency not in CURRENCIES:
         yield context.error(("compensation", "currency"), f"'{currency}' is not an ISO 4217 currency code",
@@ -118,7 +122,7 @@ def _codes(context: _Context) -> Iterator[Problem]:
                                 "use the two-letter code, such as DE, FR or US (the United Kingdom is GB)")
 
 
-def _organization(context: _Context) -> Iterator[Problem]:
+def _organization(context: RuleContext) -> Iterator[Problem]:
     name = context.data["organization"]
     known = context.rules.organizations
     if name in context.rules.broken_organizations:
@@ -129,7 +133,7 @@ def _organization(context: _Context) -> Iterator[Problem]:
         yield context.error(("organization",), f"no organization '{name}' in content/organizations/", hint)
 
 
-def _skills(context: _Context) -> Iterator[Problem]:
+def _skills(context: RuleContext) -> Iterator[Problem]:
     suggested = context.rules.vocabulary.suggested_skills
     for index, skill in enumerate(context.data["skills"]):
         if skill in suggested:
@@ -140,7 +144,7 @@ def _skills(context: _Context) -> Iterator[Problem]:
                                   f"did you mean '{close[0]}'?")
 
 
-def _pay_policy(context: _Context) -> Iterator[Problem]:
+def _pay_policy(context: RuleContext) -> Iterator[Problem]:
     pay = context.data["compensation"]
     settings = context.rules.settings
     if pay["type"] == "unpaid":
@@ -158,7 +162,7 @@ def _pay_policy(context: _Context) -> Iterator[Problem]:
         )
 
 
-def _remote_images(context: _Context) -> Iterator[Problem]:
+def _remote_images(context: RuleContext) -> Iterator[Problem]:
     description = context.data["description"]
     if not may_show_images(description):
         return  # most descriptions: no need to render them here
