@@ -16,7 +16,7 @@ from board.contribute.new import LISTING_QUESTIONS, ORGANIZATION_QUESTIONS, NewL
 from board.contribute.pull_request import check_pull_request
 from board.contribute.reminder_issues import reminder_for, to_json
 from board.contribute.reminders import due_listings
-from board.core.errors import InternalError
+from board.core.errors import InternalError, SettingsError
 from board.core.settings import BoardSettings
 from board.validate import report
 from board.validate.catalog import Result, load_vocabulary, validate_content
@@ -156,7 +156,10 @@ def _settings(arguments: argparse.Namespace) -> BoardSettings:
 
     if not arguments.settings.is_file():
         raise SystemExit(f"error: settings file {arguments.settings} not found (use --settings)")
-    return BoardSettings.from_pelican(read_settings(str(arguments.settings)))
+    try:
+        return BoardSettings.from_pelican(read_settings(str(arguments.settings)))
+    except (SettingsError, ValueError) as failure:  # Pelican raises ValueError for its own settings
+        raise SystemExit(f"error: {arguments.settings}: {failure}") from None
 
 
 def _validate(arguments: argparse.Namespace) -> int:

@@ -56,7 +56,7 @@ def _convert(settings: BoardSettings, body: str, author: str) -> tuple[Outcome, 
     if organization is None:
         return _refused(f"organization '{organization_id}' is not on the board yet; "
                         "a maintainer needs to add it first"), None
-    maintainers = tuple(organization.data["maintainers"])
+    maintainers = organization.maintainers
     if author.lower() not in {handle.lower() for handle in maintainers}:
         return Outcome(NOT_A_MAINTAINER, organization=organization_id, maintainers=maintainers), None
     try:

@@ -87,7 +87,8 @@ OPTIONS = (
            "whether descriptions may show https images from other sites (which can track readers)", _yes_no),
     Option("BOARD_REPOSITORY", "your-org/micro-internship-board", "where employers post, on GitHub", _repository),
     Option("BOARD_BRANCH", "main", "the repository's default branch", _branch),
-    Option("BOARD_FEED_MAX_ITEMS", 100, "the newest listings each feed carries (None: all)", _feed_size),
+    Option("BOARD_FEED_MAX_ITEMS", 100, "how many of the newest listings each feed carries, or None for all",
+           _feed_size),
     Option("BOARD_SCHEMAS", str(PROJECT / "schemas"), "the folder of the JSON Schemas", _folder),
 )
 OPTION = {option.key: option for option in OPTIONS}
@@ -176,8 +177,8 @@ def _checked(key: str, settings: Mapping[str, Any]) -> Any:
     value = settings.get(key, option.default)
     reason = option.check(value)
     if reason:
-        raise SettingsError(f"{key} = {value!r} {reason} ({option.means}; default {option.default!r}). "
-                            "Change it in pelicanconf.py.")
+        raise SettingsError(f"{key} = {value!r} {reason}. It sets {option.means}; the default is "
+                            f"{option.default!r}. Change it in pelicanconf.py.")
     return value
 
 

@@ -3,37 +3,34 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from board.core.model import Listing
+from board.core.model import Compensation, Listing, Location, Organization
 from board.render.display import country_name
 
 
 def job_posting(listing: Listing, description_html: str, page_url: str, timezone: ZoneInfo,
                 locale: str, logo_url: str | None = None) -> dict[str, Any]:
-    data = listing.data
-    organization = listing.organization.data
     posting: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
-        "title": data["title"],
+        "title": listing.title,
         "description": description_html,
-        "identifier": {"@type": "PropertyValue", "name": organization["name"], "value": listing.id},
-        "datePosted": data["posted"],
+        "identifier": {"@type": "PropertyValue", "name": listing.organization.name, "value": listing.id},
+        "datePosted": listing.posted.isoformat(),
         "validThrough": listing.deadline.last_moment(timezone).isoformat(),
         "employmentType": "INTERN",
-        "hiringOrganization": _organization(organization, logo_url),
+        "hiringOrganization": _organization(listing.organization, logo_url),
         "url": page_url,
-        "skills": ", ".join(data["skills"]),
+        "skills": ", ".join(listing.skills),
     }
-    posting.update(_location(data["location"], locale))
-    salary = _base_salary(data["compensation"])
+    posting.update(_location(listing.location, locale))
+    salary = _base_salary(listing.compensation)
     if salary:
         posting["baseSalary"] = salary
-    if "openings" in data:
-        posting["totalJobOpenings"] = data["openings"]
+    if listing.openings is not None:
+        posting["totalJobOpenings"] = listing.openings
     return posting
 
 
@@ -43,30 +40,31 @@ def script_json(data: dict[str, Any]) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _organization(organization: Mapping[str, Any], logo_url: str | None) -> dict[str, Any]:
-    result = {"@type": "Organization", "name": organization["name"], "sameAs": organization["url"]}
+def _organization(organization: Organization, logo_url: str | None) -> dict[str, Any]:
+    result = {"@type": "Organization", "name": organization.name, "sameAs": organization.url}
     if logo_url:
         result["logo"] = logo_url
     return result
 
 
-def _location(location: dict[str, Any], locale: str) -> dict[str, Any]:
-    if location["mode"] == "remote":
-        countries = [{"@type": "Country", "name": country_name(code, locale)} for code in location["countries"]]
+def _location(location: Location, locale: str) -> dict[str, Any]:
+    if location.is_remote or location.address is None:
+        countries = [{"@type": "Country", "name": country_name(code, locale)} for code in location.countries]
         return {"jobLocationType": "TELECOMMUTE", "applicantLocationRequirements": countries}
-    address = {"@type": "PostalAddress", "addressLocality": location["address"]["city"],
-               "addressCountry": location["address"]["country"]}
-    for ours, theirs in (("street", "streetAddress"), ("region", "addressRegion"), ("postal_code", "postalCode")):
-        if ours in location["address"]:
-            address[theirs] = location["address"][ours]
-    return {"jobLocation": {"@type": "Place", "address": address}}
+    address = location.address
+    postal = {"@type": "PostalAddress", "addressLocality": address.city, "addressCountry": address.country}
+    for value, theirs in ((address.street, "streetAddress"), (address.region, "addressRegion"),
+                          (address.postal_code, "postalCode")):
+        if value is not None:
+            postal[theirs] = value
+    return {"jobLocation": {"@type": "Place", "address": postal}}
 
 
-def _base_salary(pay: dict[str, Any]) -> dict[str, Any] | None:
-    if pay["type"] == "unpaid":
+def _base_salary(pay: Compensation) -> dict[str, Any] | None:
+    if not pay.is_paid:
         return None
-    if pay["type"] == "hourly":
-        value = {"@type": "QuantitativeValue", "minValue": pay["min"], "maxValue": pay["max"], "unitText": "HOUR"}
+    if pay.type == "hourly":
+        value = {"@type": "QuantitativeValue", "minValue": pay.min, "maxValue": pay.max, "unitText": "HOUR"}
     else:  # a fixed fee or stipend for the whole project has no time unit
-        value = {"@type": "QuantitativeValue", "value": pay["amount"]}
-    return {"@type": "MonetaryAmount", "currency": pay["currency"], "value": value}
+        value = {"@type": "QuantitativeValue", "value": pay.amount}
+    return {"@type": "MonetaryAmount", "currency": pay.currency, "value": value}
