@@ -161,8 +161,8 @@ def test_each_category_has_its_own_deadline_calendar(sample_site: Path) -> None:
 def test_the_subscribe_page_lists_every_feed_and_calendar(sample_site: Path) -> None:
     page = lxml.html.parse(str(sample_site / "subscribe" / "index.html")).getroot()
     linked = {(sample_site / "subscribe" / href).resolve() for href in page.xpath("//a/@href")}
-    published = {path.resolve() for pattern in ("feeds/**/*.xml", "feeds/*.json", "calendar/**/*.ics")
-                 for path in sample_site.glob(pattern)}
+    published = {path.resolve() for pattern in ("feeds/**/*.xml", "feeds/*.json", "calendar/*.ics",
+                                                "calendar/categories/*.ics") for path in sample_site.glob(pattern)}
     assert published and published <= linked
     assert "feed reader" in page.text_content()
 
@@ -179,3 +179,32 @@ def test_feeds_carry_their_newest_listings_up_to_the_cap_and_the_api_carries_all
     assert [item["id"] for item in json_feed["items"]] == [record["url"] for record in newest]
     subscribe = lxml.html.fromstring((site / "subscribe/index.html").read_bytes()).text_content()
     assert f"({SYNTHETIC_LISTINGS} open)" in subscribe and "newest 100 listings" in subscribe
+
+
+def test_every_deadline_event_reminds_three_days_and_one_day_before(sample_site: Path) -> None:
+    calendar = icalendar.Calendar.from_ical((sample_site / "calendar" / "deadlines.ics").read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert events
+    for event in events:
+        alarms = event.walk("VALARM")
+        assert sorted(alarm["TRIGGER"].dt for alarm in alarms) == [timedelta(days=-3), timedelta(days=-1)]
+        assert all(alarm["ACTION"] == "DISPLAY" and str(event["SUMMARY"]).removeprefix("Apply by today: ")
+                   in str(alarm["DESCRIPTION"]) for alarm in alarms)
+
+
+def test_each_open_listing_has_its_own_calendar_with_its_one_event(sample_site: Path) -> None:
+    everything = icalendar.Calendar.from_ical((sample_site / "calendar" / "deadlines.ics").read_bytes())
+    uids = sorted(str(event["UID"]) for event in everything.walk("VEVENT"))
+    own = sorted(sample_site.glob("calendar/opportunities/*.ics"))
+    assert [path.stem for path in own] == [uid.split("@")[0] for uid in uids]
+    for path in own:
+        [event] = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+        assert str(event["UID"]).startswith(f"{path.stem}@")
+        page = lxml.html.parse(str(sample_site / "opportunities" / path.stem / "index.html")).getroot()
+        [link] = page.xpath("//a[@download]/@href")
+        assert (sample_site / "opportunities" / path.stem / link).resolve() == path.resolve()
+
+
+def test_rss_items_name_the_organization(sample_site: Path) -> None:
+    feed = feedparser.parse((sample_site / "feeds" / "all.rss.xml").read_bytes())
+    assert feed.entries and all(entry.get("author") for entry in feed.entries)

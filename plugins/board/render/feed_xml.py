@@ -55,6 +55,7 @@ def feed_entry(entry: Entry) -> FeedEntry:
     """The feedgen entry for one listing, built once and shared by every feed that carries it."""
     item = _ReusedEntry()
     item.register_extension("opportunity", _OpportunityEntry)
+    item.load_extension("dc", atom=False, rss=True)  # RSS's <author> takes only an email address
     item.id(entry.url)
     item.guid(entry.url, permalink=True)
     item.title(xml_text(entry.title, "Untitled listing"))
@@ -68,6 +69,7 @@ def feed_entry(entry: Entry) -> FeedEntry:
     item.published(entry.published)
     item.updated(entry.published)
     item.author(name=xml_text(entry.author, "Unknown organization"))
+    item.dc.dc_creator(xml_text(entry.author, "Unknown organization"))
     for term in entry.categories:
         item.category(term=xml_text(term))
     item.opportunity.fields([(name, xml_text(value)) for name, value in entry.fields])
@@ -86,6 +88,7 @@ def render(info: FeedInfo, entries: list[FeedEntry]) -> tuple[bytes, bytes]:
     feed.lastBuildDate(info.updated)
     feed.generator("micro-internship board (feedgen)", uri=None, version=None)
     feed.register_extension("opportunity", _OpportunityFeed, _OpportunityEntry)
+    feed.load_extension("dc", atom=False, rss=True)
     for entry in entries:
         feed.add_entry(entry, order="append")  # feedgen skips the extension the entry already has
     # feedgen uses the last link as the RSS <link>: the page, so it goes last.

@@ -1,7 +1,9 @@
-"""Application deadlines as iCalendar (RFC 5545), for all open listings and per category.
+"""Application deadlines as iCalendar (RFC 5545): for all open listings, per category, and one
+calendar per open listing (its page's "Add to calendar").
 
-One all-day event per listing on its apply_by day. UIDs are stable (the listing's id and the
-board's host) and DTSTAMP is the day it was posted, so the same content gives the same bytes.
+One all-day event per listing on its apply_by day, with reminders three days and one day before.
+UIDs are stable (the listing's id and the board's host) and DTSTAMP is the day it was posted, so
+the same content gives the same bytes, and a calendar app that has the event updates it in place.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 from pelican.generators import Generator
 
 from board.render.prepared import PreparedListing
@@ -21,9 +23,17 @@ END = b"END:VCALENDAR\r\n"
 ALL_DEADLINES = "calendar/deadlines.ics"
 
 
+REMINDERS = (3, 1)  # days before the deadline day
+
+
 def category_calendar(category: str) -> str:
     """Where a category's deadlines calendar is written, relative to the site root."""
     return f"calendar/categories/{category}.ics"
+
+
+def listing_calendar(listing_id: str) -> str:
+    """Where an open listing's own calendar (one event) is written, relative to the site root."""
+    return f"calendar/opportunities/{listing_id}.ics"
 
 
 class CalendarGenerator(Generator):
@@ -37,6 +47,8 @@ class CalendarGenerator(Generator):
         for category in state.catalog.vocabulary.categories.values():
             self._save(category_calendar(category.id), f"{category.label} deadlines · {name}",
                        [events[prepared.id] for prepared in listings if prepared.listing.category == category.id])
+        for prepared in listings:
+            self._save(listing_calendar(prepared.id), f"{prepared.view.title} · {name}", [events[prepared.id]])
 
     def _save(self, path: str, title: str, events: list[bytes]) -> None:
         target = Path(self.output_path) / path
@@ -69,4 +81,14 @@ def _event(prepared: PreparedListing, host: str) -> Event:
     event.add("url", prepared.record["url"])
     event.add("categories", [view.category.label])
     event.add("transp", "TRANSPARENT")
+    for days in REMINDERS:
+        event.add_component(_reminder(days, view.title))
     return event
+
+
+def _reminder(days: int, title: str) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(days=-days))
+    alarm.add("description", f"Applications close in {days} day{'s' if days > 1 else ''}: {title}")
+    return alarm

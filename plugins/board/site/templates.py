@@ -7,7 +7,7 @@ from typing import Any
 
 from board.render.facets import FACETS, SORTS
 from board.site.build import BuildState
-from board.site.calendar import ALL_DEADLINES, category_calendar
+from board.site.calendar import ALL_DEADLINES, category_calendar, listing_calendar
 from board.site.feed_kinds import JSON_FEED, feed_path
 from board.site.search_index import FACET_COUNTS
 
@@ -22,6 +22,7 @@ def template_context(state: BuildState) -> dict[str, Any]:
         "json_feed_path": JSON_FEED,
         "all_deadlines_path": ALL_DEADLINES,
         "category_calendar_path": category_calendar,
+        "listing_calendar_path": listing_calendar,
         "facet_counts_path": FACET_COUNTS,
         "facets": FACETS,
         "sorts": SORTS,
