@@ -8,7 +8,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates screenshot bench bench-search lock clean
+.PHONY: help venv validate html serve devserver publish test lint new completion schema shift-dates screenshot bench bench-search lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -45,6 +45,9 @@ lint: venv ## Lint the Python code with ruff, and type-check plugins/ with mypy 
 
 new: venv ## Write a new listing file by answering a few questions
 	$(BIN)/python -m board new
+
+completion: venv ## Record a finished project (asks for the student's email; writes only its salted hash)
+	$(BIN)/python -m board completion
 
 schema: venv ## Refresh the category list in schemas/opportunity.schema.json from content/vocabulary.yaml
 	$(BIN)/python -m board schema
