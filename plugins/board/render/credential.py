@@ -2,8 +2,10 @@
 
 The board signs, so the board is the credential's issuer, and the organization is the creator of
 the achievement. The key is an Ed25519 private key in PEM, given to the build in the environment
-(``BOARD_SIGNING_KEY``, from a CI secret); its public half is published as a JWK Set, and each
-JWT's ``kid`` is that set's address with the key's RFC 7638 thumbprint. The JWT's payload is the
+(``BOARD_SIGNING_KEY``, from a CI secret); its public half is published as a JWK Set and as a JWK
+of its own, whose address (named by the key's RFC 7638 thumbprint) is each JWT's ``kid``. The
+algorithm is named ``EdDSA``, as Open Badges 3.0 and its verifiers know it (RFC 9864 now prefers
+``Ed25519`` for the same signature). The JWT's payload is the
 credential itself plus the registered claims ``iss``, ``nbf`` and ``jti`` (OB 3.0, section 8.2).
 Ed25519 signatures are deterministic, so the same content and key give the same bytes.
 
@@ -53,15 +55,21 @@ def _b64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def public_jwk(key: Ed25519PrivateKey) -> dict[str, str]:
+def public_jwk(key: Ed25519PrivateKey, absolute: Absolute) -> dict[str, str]:
+    """The public key as a JWK whose ``kid`` is its own address (Open Badges 3.0 wants a ``kid`` that
+    can be dereferenced to the key), named by its RFC 7638 thumbprint."""
     raw = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     essential = {"crv": "Ed25519", "kty": "OKP", "x": _b64(raw)}  # RFC 7638: these members, in this order
     thumbprint = _b64(hashlib.sha256(json.dumps(essential, separators=(",", ":")).encode()).digest())
-    return {**essential, "kid": thumbprint, "alg": "EdDSA", "use": "sig"}
+    return {**essential, "kid": absolute(key_path(thumbprint)), "alg": "EdDSA", "use": "sig"}
 
 
-def key_set(key: Ed25519PrivateKey) -> dict[str, Any]:
-    return {"keys": [public_jwk(key)]}
+def key_path(thumbprint: str) -> str:
+    return f"credentials/keys/{thumbprint}.json"
+
+
+def key_set(key: Ed25519PrivateKey, absolute: Absolute) -> dict[str, Any]:
+    return {"keys": [public_jwk(key, absolute)]}
 
 
 def board_issuer(name: str, absolute: Absolute) -> dict[str, Any]:
@@ -118,7 +126,7 @@ def open_badge_credential(completion: Completion, absolute: Absolute, board_name
 
 def vc_jwt(credential: dict[str, Any], key: Ed25519PrivateKey, absolute: Absolute) -> str:
     """The credential as a compact JWS: header, payload (the credential and its registered claims), signature."""
-    header = {"alg": "EdDSA", "typ": "JWT", "kid": f"{absolute(JWKS)}#{public_jwk(key)['kid']}"}
+    header = {"alg": "EdDSA", "typ": "JWT", "kid": public_jwk(key, absolute)["kid"]}
     valid_from = datetime.fromisoformat(credential["validFrom"])
     payload = {**credential, "iss": credential["issuer"]["id"], "nbf": int(valid_from.timestamp()),
                "jti": credential["id"]}

@@ -70,11 +70,13 @@ class CompletionsGenerator(Generator):
                           signed=key is not None,
                           assertion_path=badges.assertion_path(completion.id),
                           baked_badge_path=badges.baked_badge_path(completion.id),
-                          credential_path=badges.credential_path(completion.id))
+                          credential_path=badges.credential_path(completion.id), jwks_path=credential.JWKS)
 
     def _keys(self, state: BuildState, key: Ed25519PrivateKey, revoked: list[Completion]) -> None:
         absolute = state.settings.absolute
-        self._json(credential.JWKS, credential.key_set(key))
+        public = credential.public_jwk(key, absolute)
+        self._json(credential.JWKS, {"keys": [public]})
+        self._json(public["kid"].removeprefix(absolute("")), public)
         self._json(credential.BOARD_ISSUER, credential.board_issuer(state.settings.site_name, absolute))
         self._json(credential.REVOCATION_LIST, credential.revocation_list(revoked, absolute))
 

@@ -46,7 +46,7 @@ def _public_key() -> str:
     """The signing key's public half, so adding, changing or removing the key rebuilds (never the secret)."""
     try:
         key = os.environ.get(KEY_VARIABLE)
-        return public_jwk(load_signing_key(key))["x"] if key else "no signing key"
+        return public_jwk(load_signing_key(key), str)["x"] if key else "no signing key"
     except SigningKeyError:
         return "a wrong signing key"  # the build itself then says what is wrong
 

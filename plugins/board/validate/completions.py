@@ -8,6 +8,7 @@ name the fields they read and run whenever those are schema-valid, so one run re
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -85,7 +86,8 @@ class CompletionRules:
 
 def completion_rule_table() -> list[tuple[tuple[str, ...], Rule]]:
     """Each rule with the top-level fields it needs."""
-    return [((), _real_dates), ((), _date_order), (("delivered",), _delivered), (("paid",), _currency)]
+    return [((), _real_dates), ((), _date_order), (("delivered",), _delivered), (("paid",), _currency),
+            (("statement",), _no_address)]
 
 
 class CompletionContext:
@@ -112,6 +114,7 @@ class CompletionContext:
 
 
 DATES = ("started", "finished", "issued")
+EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 
 
 def _real_dates(context: CompletionContext) -> Iterator[Problem]:
@@ -155,3 +158,10 @@ def _currency(context: CompletionContext) -> Iterator[Problem]:
     elif currency != context.listing.compensation.currency:
         yield context.warning(("paid", "currency"), f"'{currency}' is not the listing's currency "
                               f"({context.listing.compensation.currency})", "check the amount and its currency")
+
+
+def _no_address(context: CompletionContext) -> Iterator[Problem]:
+    """The student is known by the hash of their address only, so the statement holds no address either."""
+    if EMAIL_ADDRESS.search(context.data["statement"]):
+        yield context.error(("statement",), "contains an email address; the board publishes none",
+                            "remove it: the student is known only by the salted hash of their address")
