@@ -13,16 +13,10 @@ from __future__ import annotations
 
 import base64
 import json
-import secrets
-import shutil
 import subprocess
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
@@ -30,52 +24,19 @@ from PIL import Image
 
 from board.contribute.completion import identity_hash
 from browser import serve
-from conftest import CONTENT, ROOT, epoch_at, run_pelican, sample_today
+from conftest import CONTENT, ROOT, TEST_RECORD, Board, epoch_at, run_pelican, sample_today
 
 VERIFIER = ROOT / ".venv-verifier" / "bin" / "python"
 DRIVER = ROOT / "tests" / "verifier" / "verify.py"
-RECORD = "test-record-for-verifiers"
+RECORD = TEST_RECORD
 # Open Badges 3.0 names the signature EdDSA, which RFC 9864 (and so joserfc) now calls deprecated.
 pytestmark = pytest.mark.filterwarnings("ignore:EdDSA is deprecated")
 REVOKED = "lender-pricing-benchmark"  # a sample completion with `revoked:`
-LISTING = "pedalshare-berlin-rider-survey"
 
 
-@dataclass(frozen=True)
-class Board:
-    site: Path
-    url: str
-    email: str  # the test student's address: in no file, only in this process
-    key: Ed25519PrivateKey
-
-
-def completion_text(email: str) -> str:
-    salt = secrets.token_hex(16)
-    return (f"# student: Jane Roe (a comment: never published)\n"
-            f"student:\n  identity: {identity_hash(email, salt)}\n  salt: {salt}\n"
-            "started: 2026-10-20\nfinished: 2026-11-10\nissued: 2026-11-11\nhours: 16\n"
-            "delivered: [The survey questions and pilot notes]\n"
-            "statement: Careful survey design and a pilot that caught two confusing questions.\n"
-            "paid: {amount: 250, currency: EUR}\n")
-
-
-@pytest.fixture(scope="module")
-def board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Board]:
-    if not VERIFIER.exists():
-        pytest.fail("the Open Badges verifier is missing: `make verifier` (which `make test` runs) installs it")
-    folder = tmp_path_factory.mktemp("badges")
-    content = folder / "content"
-    shutil.copytree(CONTENT, content)
-    email = f"Student.{secrets.token_hex(4)}@Example.org"
-    (content / "completions" / LISTING / f"{RECORD}.yaml").write_text(completion_text(email))
-    key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()).decode()
-    site = folder / "site"
-    with serve(site) as url:
-        result = run_pelican(content, site, epoch_at(sample_today()), "publishconf.py",
-                             {"SITEURL": url, "BOARD_SIGNING_KEY": pem})
-        assert result.returncode == 0, result.stderr
-        yield Board(site, url, email, key)
+@pytest.fixture
+def board(completion_board: Board) -> Board:
+    return completion_board
 
 
 def verify(badge: str, email: str | None = None) -> dict:
