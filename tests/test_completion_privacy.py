@@ -148,7 +148,7 @@ def test_no_serious_or_critical_accessibility_violations(browser: object, comple
     assert (serious, overflow) == ([], False)
 
 
-def test_employer_text_in_a_record_stays_text(tmp_path: Path) -> None:
+def test_employer_text_in_a_record_stays_text(browser: object, tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     source = content / "completions" / "pedalshare-berlin-rider-survey" / "winter-rider-survey.yaml"
@@ -162,10 +162,10 @@ def test_employer_text_in_a_record_stays_text(tmp_path: Path) -> None:
         page = (site / "completions" / "winter-rider-survey" / "index.html").read_text()
         assert "<img src=x" not in page and "<script>alert" not in page and 'href="javascript:' not in page
         assert "&lt;img src=x onerror=alert(1)&gt;" in page
-        with playwright_browser() as chromium:
-            tab = chromium.new_page()
-            dialogs: list[str] = []
-            tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            tab.goto(f"{url}/completions/winter-rider-survey/")
-            statement = tab.inner_text(".statement")
+        tab = browser.new_page()
+        dialogs: list[str] = []
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        tab.goto(f"{url}/completions/winter-rider-survey/")
+        statement = tab.inner_text(".statement")
+        tab.close()
         assert dialogs == [] and statement.startswith("<img src=x onerror=alert(1)>")
