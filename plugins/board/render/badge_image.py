@@ -52,10 +52,10 @@ def bake(picture: bytes, assertion_json: str) -> bytes:
     info = PngInfo()
     info.add_itxt(KEYWORD, assertion_json, zip=False)
     with Image.open(io.BytesIO(picture)) as image:
-        return _png(image, info)
+        return _png(image, info, optimize=False)  # a third of the time for every record; 9% larger
 
 
-def _png(image: Image.Image, info: PngInfo | None = None) -> bytes:
+def _png(image: Image.Image, info: PngInfo | None = None, optimize: bool = True) -> bytes:
     output = io.BytesIO()
-    image.save(output, format="PNG", optimize=True, pnginfo=info)
+    image.save(output, format="PNG", optimize=optimize, pnginfo=info)
     return output.getvalue()
