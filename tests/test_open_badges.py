@@ -17,6 +17,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
@@ -162,3 +164,21 @@ def test_a_wrong_signing_key_stops_the_build_with_what_to_do(tmp_path: Path) -> 
     message = "BOARD_SIGNING_KEY is set but holds no unencrypted Ed25519 private key in PEM: make one with " \
               "`openssl genpkey -algorithm ed25519` and store the whole file as the secret"
     assert message in result.stdout + result.stderr
+
+
+def test_adding_changing_or_removing_the_signing_key_rebuilds_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pelican.settings import read_settings
+
+    from board.site.up_to_date import inputs_digest
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    monkeypatch.chdir(ROOT)
+    digests = []
+    for key in (None, Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()):
+        if key is None:
+            monkeypatch.delenv("BOARD_SIGNING_KEY", raising=False)
+        else:
+            monkeypatch.setenv("BOARD_SIGNING_KEY", key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8,
+                                                                      NoEncryption()).decode())
+        digests.append(inputs_digest(settings))
+    assert len(set(digests)) == 3
