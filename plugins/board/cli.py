@@ -312,7 +312,9 @@ def _shift_dates(arguments: argparse.Namespace) -> int:
     settings = _settings(arguments)
     target = arguments.to or settings.today()
     days, changed = samples.shift_dates(settings.content / "opportunities", target)
-    print(f"Moved dates by {days:+d} day(s) in {changed} listing(s); the newest is now posted {target}.")
+    records = samples.shift_completion_dates(settings.content / "completions", days)
+    print(f"Moved dates by {days:+d} day(s) in {changed} listing(s) and {records} completion(s); "
+          f"the newest listing is now posted {target}.")
     return EXIT_OK
 
 
