@@ -1,6 +1,8 @@
 # The board's commands. `make help` lists them. Every target creates .venv on first use.
 PYTHON ?= python3
 VENV := .venv
+VERIFIER := .venv-verifier
+VERIFIER_PYTHON ?= python3.11
 BIN := $(VENV)/bin
 PELICAN := $(BIN)/pelican
 PORT ?= 8000
@@ -8,7 +10,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates screenshot bench bench-search lock clean
+.PHONY: help venv verifier verifier-lock validate html serve devserver publish test lint new completion schema shift-dates screenshot bench bench-search lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -19,6 +21,16 @@ $(VENV)/.installed: requirements.lock
 	touch $@
 
 venv: $(VENV)/.installed ## Create .venv with the pinned packages
+
+# The independent Open Badges verifier the tests check our badges with, in a virtualenv of its own:
+# its pins conflict with the board's. Installed from its hash-pinned lock, without resolving anything.
+$(VERIFIER)/.installed: tests/verifier/requirements.lock
+	test -x $(VERIFIER)/bin/python || $(VERIFIER_PYTHON) -m venv $(VERIFIER)
+	$(VERIFIER)/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps \
+	  -r tests/verifier/requirements.lock
+	touch $@
+
+verifier: $(VERIFIER)/.installed ## Create .venv-verifier with IMS Global's Open Badges verifier (the tests use it)
 
 validate: venv ## Check every listing and organization; print all problems
 	$(BIN)/python -m board validate
@@ -35,7 +47,7 @@ devserver: venv ## Serve and rebuild whenever content, theme or settings change
 publish: venv ## Build the public site with publishconf.py (set SITEURL)
 	$(PELICAN) content -o $(OUTPUT) -s publishconf.py
 
-test: venv ## Run every test (fails when no test runs, too)
+test: venv verifier ## Run every test (fails when no test runs, too)
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "make test: no tests were collected" >&2; fi; exit $$status
 
@@ -45,6 +57,9 @@ lint: venv ## Lint the Python code with ruff, and type-check plugins/ with mypy 
 
 new: venv ## Write a new listing file by answering a few questions
 	$(BIN)/python -m board new
+
+completion: venv ## Record a finished project (asks for the student's email; writes only its salted hash)
+	$(BIN)/python -m board completion
 
 schema: venv ## Refresh the category list in schemas/opportunity.schema.json from content/vocabulary.yaml
 	$(BIN)/python -m board schema
@@ -70,6 +85,13 @@ lock: ## Re-pin requirements.lock (versions and hashes) from pyproject.toml, kee
 	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check pip-tools
 	CUSTOM_COMPILE_COMMAND="make lock" .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	rm -rf .lock-venv
+
+verifier-lock: ## Re-pin tests/verifier/requirements.lock from requirements.in and overrides.txt (with uv)
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --disable-pip-version-check uv
+	.lock-venv/bin/uv pip compile --quiet --generate-hashes --python-version 3.11 --no-header \
+	  --override tests/verifier/overrides.txt -o tests/verifier/requirements.lock tests/verifier/requirements.in
 	rm -rf .lock-venv
 
 clean: ## Remove the built site and caches

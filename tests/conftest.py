@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
+from board.contribute.completion import identity_hash
 from board.core.settings import BoardSettings
+from browser import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "golden"))
@@ -98,6 +105,46 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_pelican(CONTENT, output, epoch_at(sample_today()))
     assert result.returncode == 0, result.stderr
     return output
+
+
+# A board with completion records, built for and served at a local address, with a signing key
+TEST_LISTING = "pedalshare-berlin-rider-survey"  # and one completion recorded here for an address made here.
+TEST_RECORD = "test-record-for-verifiers"
+
+
+@dataclass(frozen=True)
+class Board:
+    site: Path
+    url: str
+    email: str  # the test student's address: in no file, only in this process
+    key: Ed25519PrivateKey
+
+
+def completion_text(email: str) -> str:
+    salt = secrets.token_hex(16)
+    return (f"# student: Jane Roe (a comment: never published)\n"
+            f"student:\n  identity: {identity_hash(email, salt)}\n  salt: {salt}\n"
+            "started: 2026-10-20\nfinished: 2026-11-10\nissued: 2026-11-11\nhours: 16\n"
+            "delivered: [The survey questions and pilot notes]\n"
+            "statement: Careful survey design and a pilot that caught two confusing questions.\n"
+            "paid: {amount: 250, currency: EUR}\n")
+
+
+@pytest.fixture(scope="session")
+def completion_board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Board]:
+    folder = tmp_path_factory.mktemp("badges")
+    content = folder / "content"
+    shutil.copytree(CONTENT, content)
+    email = f"Student.{secrets.token_hex(4)}@Example.org"
+    (content / "completions" / TEST_LISTING / f"{TEST_RECORD}.yaml").write_text(completion_text(email))
+    key = Ed25519PrivateKey.generate()
+    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()).decode()
+    site = folder / "site"
+    with serve(site) as url:
+        result = run_pelican(content, site, epoch_at(sample_today()), "publishconf.py",
+                             {"SITEURL": url, "BOARD_SIGNING_KEY": pem})
+        assert result.returncode == 0, result.stderr
+        yield Board(site, url, email, key)
 
 
 @pytest.fixture(scope="session")

@@ -28,7 +28,8 @@ DANGEROUS_URL = re.compile(r"^(javascript|data|vbscript):", re.IGNORECASE)
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster", "srcdoc"}
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "style", "base", "form", "frame", "frameset", "applet", "svg",
                       "math"}
-OUR_ELEMENTS = {("form", "embed-options"), ("iframe", "embed-preview"), ("form", "search-form")}  # our controls
+OUR_ELEMENTS = {("form", "embed-options"), ("iframe", "embed-preview"), ("form", "search-form"),  # our controls
+                ("form", "email-check"), ("svg", "outcomes-chart")}
 OUR_SCRIPTS = re.compile(r"(^|/)(theme/js/[a-z-]+|embed)\.js$")
 
 

@@ -64,6 +64,11 @@ def test_shift_dates_command_uses_source_date_epoch_for_today(tmp_path: Path) ->
     result = run_board("--settings", "settings.py", "shift-dates", cwd=tmp_path,
                        env={"SOURCE_DATE_EPOCH": "1893456000"})
     assert result.returncode == 0, result.stderr
-    assert "the newest is now posted 2030-01-01" in result.stdout
+    assert "completion(s); the newest listing is now posted 2030-01-01" in result.stdout
     newest = max(load_yaml(path).data["posted"] for path in (tmp_path / "content" / "opportunities").glob("*.yaml"))
     assert newest == "2030-01-01"
+    days = (date(2030, 1, 1) - sample_today()).days
+    for path in (tmp_path / "content" / "completions").glob("*/*.yaml"):  # completions move with their listings
+        before = load_yaml(CONTENT / path.relative_to(tmp_path / "content")).data
+        assert date.fromisoformat(load_yaml(path).data["finished"]) - date.fromisoformat(before["finished"]) == \
+            timedelta(days=days)

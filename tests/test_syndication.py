@@ -95,7 +95,7 @@ def test_pages_announce_their_feeds_for_autodiscovery(sample_site: Path) -> None
 @pytest.fixture(scope="module")
 def api_registry(sample_site: Path) -> Registry:
     schemas = [(path.name, json.loads(path.read_text())) for path in (sample_site / "api" / "v1").glob("*.schema.json")]
-    assert len(schemas) == 4
+    assert len(schemas) == 5
     return Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in schemas)
 
 
@@ -107,7 +107,7 @@ def validate_payload(registry: Registry, schema: str, payload: object) -> None:
 
 def test_every_api_payload_matches_its_published_schema(sample_site: Path, api_registry: Registry) -> None:
     api = sample_site / "api" / "v1"
-    for name in ("opportunities", "organizations", "categories"):
+    for name in ("opportunities", "organizations", "categories", "outcomes"):
         validate_payload(api_registry, f"{name}.schema.json", json.loads((api / f"{name}.json").read_text()))
     for path in (api / "opportunities").glob("*.json"):
         validate_payload(api_registry, "opportunity.schema.json", json.loads(path.read_text()))

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from board.contribute import samples
+from board.contribute.completion import OPTIONAL, PROMPTS, new_completion
 from board.contribute.from_issue import outcome_of_event
 from board.contribute.new import LISTING_QUESTIONS, ORGANIZATION_QUESTIONS, NewListingError, flag_name, new_listing
 from board.contribute.pull_request import check_pull_request
@@ -45,8 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-s", "--settings", type=Path, default=Path("pelicanconf.py"),
                         help="Pelican settings file to read the board's settings from (default: %(default)s)")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
-    for add_command in (_add_validate, _add_new, _add_check_pr, _add_from_issue, _add_reminders, _add_schema,
-                        _add_shift_dates):
+    for add_command in (_add_validate, _add_new, _add_completion, _add_check_pr, _add_from_issue, _add_reminders,
+                        _add_schema, _add_shift_dates):
         add_command(commands)
     return parser
 
@@ -81,6 +82,27 @@ def _add_new(commands: Any) -> None:
         new.add_argument(f"--org-{flag_name(question.key)}", metavar="TEXT",
                          help=f"new organization: {question.prompt}")
     new.set_defaults(run=_new)
+
+
+def _add_completion(commands: Any) -> None:
+    completion = commands.add_parser(
+        "completion", help="record a finished project: a completion file with the student's hashed email",
+        description="Ask for the listing, the student's email address and the facts of the project (or take them "
+                    "as flags), and write content/completions/<listing>/<id>.yaml. The address is trimmed, "
+                    "lowercased and hashed with a new random salt; only the hash and the salt are written. "
+                    "Without a terminal every answer must be a flag.",
+    )
+    completion.add_argument("--listing", help="the listing's id (its file name in content/opportunities/)")
+    completion.add_argument("--email", help="the student's email address (better typed at the prompt: a flag "
+                                            "stays in your shell's history)")
+    completion.add_argument("--id", help="the completion's permanent id (default: 12 random hex digits)")
+    completion.add_argument("--issued", help="the day the record is issued, YYYY-MM-DD (default: today)")
+    completion.add_argument("--paid-currency", help="the currency paid in (default: the listing's)")
+    completion.add_argument("--no-input", action="store_true", help="never ask; fail when a flag is missing")
+    prompts = PROMPTS | {question.key: question.prompt for question in OPTIONAL}
+    for key, prompt in prompts.items():
+        completion.add_argument(f"--{flag_name(key)}", metavar="TEXT", help=prompt)
+    completion.set_defaults(run=_completion)
 
 
 def _add_check_pr(commands: Any) -> None:
@@ -210,6 +232,36 @@ def _new(arguments: argparse.Namespace) -> int:
     return EXIT_INVALID if any(problem.is_error for problem in problems) else EXIT_OK
 
 
+def _completion(arguments: argparse.Namespace) -> int:
+    settings = _settings(arguments)
+    flags = {key.replace("_", "-"): value for key, value in vars(arguments).items() if isinstance(value, str)}
+    keys = [*PROMPTS, *(question.key for question in OPTIONAL)]
+    given = {key: flags[flag_name(key)] for key in keys if flag_name(key) in flags}
+    given |= {key: flags[flag] for key, flag in (("email", "email"), ("id", "id"), ("issued", "issued"),
+                                                 ("paid.currency", "paid-currency")) if flag in flags}
+    interactive = sys.stdin.isatty() and not arguments.no_input
+    catalog = validate_content(settings).catalog
+    listings = catalog.listings if catalog else {}
+    listing_id = flags.get("listing") or (_ask("Listing id (its file name without .yaml)", "") if interactive else "")
+    if listing_id not in listings:
+        print(f"error: no valid listing {listing_id!r} in {settings.content / 'opportunities'}/ (--listing)",
+              file=sys.stderr)
+        return EXIT_INVALID
+    schema = load_schema(settings.schemas / "completion.schema.json")
+    try:
+        written = new_completion(settings.content, schema, listings[listing_id], given,
+                                 _ask if interactive else None, settings.today())
+    except NewListingError as failure:  # NewCompletionError, or a flag collect() refused
+        print(f"error: {failure}", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"Wrote {written} (the email address itself is not in it)")
+    problems = [problem for problem in validate_content(settings).problems if problem.file == written]
+    for problem in problems:
+        print(report.as_text(problem, Path.cwd()))
+    print("Commit it and open a pull request." if not problems else "Fix the problems above.")
+    return EXIT_INVALID if any(problem.is_error for problem in problems) else EXIT_OK
+
+
 def _ask(prompt: str, help_text: str) -> str:
     if help_text:
         print(f"  ({help_text})")
@@ -260,7 +312,9 @@ def _shift_dates(arguments: argparse.Namespace) -> int:
     settings = _settings(arguments)
     target = arguments.to or settings.today()
     days, changed = samples.shift_dates(settings.content / "opportunities", target)
-    print(f"Moved dates by {days:+d} day(s) in {changed} listing(s); the newest is now posted {target}.")
+    records = samples.shift_completion_dates(settings.content / "completions", days)
+    print(f"Moved dates by {days:+d} day(s) in {changed} listing(s) and {records} completion(s); "
+          f"the newest listing is now posted {target}.")
     return EXIT_OK
 
 

@@ -9,24 +9,26 @@ from __future__ import annotations
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from conftest import EXAMPLES
+from test_completions import completion_problems
 from test_validation_examples import problems_for
 
 EXPECT = re.compile(rb"^# expect: .*\n", re.MULTILINE)
 
 
-def refresh(path: Path) -> None:
+def refresh(path: Path, problems: Callable[[Path, Path], list[str]] = problems_for) -> None:
     body = EXPECT.sub(b"", path.read_bytes())
     lines: list[str] = []
     for _ in range(3):  # the header shifts line numbers; repeat until it describes itself
         header = "".join(f"# expect: {line}\n" for line in lines).encode()
         path.write_bytes(header + body)
         with tempfile.TemporaryDirectory() as folder:
-            found = problems_for(path, Path(folder))
+            found = problems(path, Path(folder))
         if found == lines:
             return
         lines = found
@@ -38,3 +40,6 @@ if __name__ == "__main__":
         if example.parent.name in ("valid", "invalid"):
             refresh(example)
             print(f"refreshed {example.relative_to(EXAMPLES)}")
+    for example in sorted(EXAMPLES.glob("completions/*/*.yaml")):
+        refresh(example, completion_problems)
+        print(f"refreshed {example.relative_to(EXAMPLES)}")

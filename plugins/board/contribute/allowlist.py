@@ -1,10 +1,11 @@
 """What a pull request may touch, by role.
 
 Anyone may change listing and organization data: ``content/opportunities/<id>.yaml``,
-``content/organizations/<id>.yaml`` and organization logos ``content/logos/<name>.png|jpg|jpeg|webp``
-(the ownership rule then decides whose). Everything else needs an owner of the path in CODEOWNERS.
-Links and submodules are refused anywhere for everyone, and so are executable files in content/:
-the board never follows a link, and content is data.
+``content/organizations/<id>.yaml``, organization logos ``content/logos/<name>.png|jpg|jpeg|webp``
+and completions ``content/completions/<listing-id>/<id>.yaml`` (the ownership rule then decides
+whose). Everything else needs an owner of the path in CODEOWNERS. Links and submodules are refused
+anywhere for everyone, and so are executable files in content/: the board never follows a link,
+and content is data.
 """
 
 from __future__ import annotations
@@ -18,20 +19,27 @@ from board.contribute.inert import printable
 from board.contribute.side import CONTENT
 from board.read.content_dir import ID_LENGTH, ID_PATTERN
 
-LISTING, ORGANIZATION, LOGO = "listing", "organization", "logo"
+LISTING, ORGANIZATION, LOGO, COMPLETION = "listing", "organization", "logo", "completion"
 DATA_FOLDERS = {"opportunities": LISTING, "organizations": ORGANIZATION}
 LOGO_EXTENSIONS = {"png", "jpg", "jpeg", "webp"}
 CODEOWNERS_ONLY = "only maintainers listed in .github/CODEOWNERS may change {area}: " \
                   "this pull request may change listing and organization data only"
 
 
+def _is_id(text: str) -> bool:
+    return bool(ID_PATTERN.fullmatch(text)) and len(text) in ID_LENGTH
+
+
 def data_kind(path: str) -> str | None:
-    """``listing``, ``organization`` or ``logo`` for a data file's path, else None."""
+    """``listing``, ``organization``, ``logo`` or ``completion`` for a data file's path, else None."""
     parts = path.split("/")
+    if len(parts) == 4 and parts[:2] == [CONTENT, "completions"]:
+        stem, _, extension = parts[3].rpartition(".")
+        return COMPLETION if extension == "yaml" and _is_id(parts[2]) and _is_id(stem) else None
     if len(parts) != 3 or parts[0] != CONTENT:
         return None
     stem, _, extension = parts[2].rpartition(".")
-    if parts[1] in DATA_FOLDERS and extension == "yaml" and ID_PATTERN.fullmatch(stem) and len(stem) in ID_LENGTH:
+    if parts[1] in DATA_FOLDERS and extension == "yaml" and _is_id(stem):
         return DATA_FOLDERS[parts[1]]
     if parts[1] == "logos" and extension in LOGO_EXTENSIONS and ID_PATTERN.fullmatch(stem):
         return LOGO
@@ -64,6 +72,9 @@ def _not_data(path: str) -> str | None:
     if parts[:2] in {(CONTENT, "opportunities"), (CONTENT, "organizations")}:
         return f"'{name}' is not a valid file name here: use <id>.yaml, where the id is 3-80 lowercase letters, " \
                "digits and single hyphens"
+    if parts[:2] == (CONTENT, "completions"):
+        return f"'{name}' is not a valid completion path: use completions/<listing-id>/<id>.yaml, where each id is " \
+               "3-80 lowercase letters, digits and single hyphens (`make completion` writes it)"
     if parts[:2] == (CONTENT, "logos"):
         return f"'{name}' is not a logo: content/logos/ holds only organization logos named <name>.png, .jpg, " \
                ".jpeg or .webp (lowercase letters, digits and single hyphens); only maintainers listed in " \

@@ -8,13 +8,16 @@
 - Changing an organization's file needs one of its base maintainers.
 - A logo may change only when every organization naming it, on base and head, is one the
   author maintains; a logo nobody names has no business in content/logos/.
+- A completion (``content/completions/<listing-id>/<id>.yaml``) may be added, changed or removed
+  only by a maintainer of its listing's organization, both as they are on the base branch: the
+  project was posted before it was completed, and nobody can vouch for another's student.
 """
 
 from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from board.contribute.allowlist import LISTING, LOGO, ORGANIZATION, data_kind
+from board.contribute.allowlist import COMPLETION, LISTING, LOGO, ORGANIZATION, data_kind
 from board.contribute.finding import REFUSED, REVIEW, Finding
 from board.contribute.git_objects import Change
 from board.contribute.side import CONTENT, OrganizationFile, Side, read_data
@@ -22,7 +25,7 @@ from board.contribute.side import CONTENT, OrganizationFile, Side, read_data
 
 def check_ownership(changes: list[Change], author: str, base: Side, head: Side) -> list[Finding]:
     author = author.lower()
-    rules = {LISTING: _listing, ORGANIZATION: _organization, LOGO: _logo}
+    rules = {LISTING: _listing, ORGANIZATION: _organization, LOGO: _logo, COMPLETION: _completion}
     return [finding for change in changes if (kind := data_kind(change.path))
             for finding in rules[kind](change.path, author, base, head)]
 
@@ -51,6 +54,22 @@ def _listing(path: str, author: str, base: Side, head: Side) -> list[Finding]:
             findings.append(Finding(path, REFUSED, f"@{author} is not a maintainer of '{organization}' "
                                     f"(maintainers: {', '.join('@' + m for m in sorted(handles))})"))
     return findings
+
+
+def _completion(path: str, author: str, base: Side, head: Side) -> list[Finding]:
+    listing_id = PurePosixPath(path).parent.name
+    text = base.text(f"{CONTENT}/opportunities/{listing_id}.yaml")
+    if text is None:
+        return [Finding(path, REFUSED, f"completes '{listing_id}', which is not a listing on the base branch: "
+                                       "record a completion once its listing is merged")]
+    data = read_data(text)
+    organization = data.get("organization") if isinstance(data, dict) else None
+    handles = base.organizations[organization].maintainers if organization in base.organizations else frozenset()
+    if author in handles:
+        return []
+    return [Finding(path, REFUSED, f"@{author} is not a maintainer of '{organization}', whose listing "
+                                   f"'{listing_id}' this completes (maintainers: "
+                                   f"{', '.join('@' + m for m in sorted(handles)) or 'none'})")]
 
 
 def _organization(path: str, author: str, base: Side, head: Side) -> list[Finding]:

@@ -1,12 +1,14 @@
-"""Keep the sample board alive: move every listing's dates by the same number of days."""
+"""Keep the sample board alive: move every listing's dates, and its completions', by the same number of days."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 DATE_LINE = re.compile(r"^(?P<key>(posted|apply_by|start):[ \t]*['\"]?)(?P<date>\d{4}-\d{2}-\d{2})", re.MULTILINE)
+COMPLETION_DATE_LINE = re.compile(r"^(?P<key>(started|finished|issued):[ \t]*['\"]?)(?P<date>\d{4}-\d{2}-\d{2})",
+                                  re.MULTILINE)
 
 
 def shift_dates(folder: Path, newest_posted: date) -> tuple[int, int]:
@@ -17,11 +19,17 @@ def shift_dates(folder: Path, newest_posted: date) -> tuple[int, int]:
     if not posted:
         return 0, 0
     delta = newest_posted - max(posted)
-    changed = 0
-    for path in files:
-        text = path.read_text(encoding="utf-8")
-        moved = DATE_LINE.sub(lambda match: match["key"] + str(date.fromisoformat(match["date"]) + delta), text)
-        if moved != text:
-            path.write_text(moved, encoding="utf-8")
-            changed += 1
-    return delta.days, changed
+    return delta.days, sum(_move(path, DATE_LINE, delta) for path in files)
+
+
+def shift_completion_dates(folder: Path, days: int) -> int:
+    """Move every completion's dates by ``days``, as its listing's moved. Returns the files changed."""
+    return sum(_move(path, COMPLETION_DATE_LINE, timedelta(days=days)) for path in sorted(folder.glob("*/*.yaml")))
+
+
+def _move(path: Path, pattern: re.Pattern[str], delta: timedelta) -> bool:
+    text = path.read_text(encoding="utf-8")
+    moved = pattern.sub(lambda match: match["key"] + str(date.fromisoformat(match["date"]) + delta), text)
+    if moved != text:
+        path.write_text(moved, encoding="utf-8")
+    return moved != text

@@ -227,6 +227,80 @@ class Listing:
         return self.compensation.lowest_hourly_rate(self.effort)
 
 
+@dataclass(frozen=True)
+class Money:
+    amount: float
+    currency: str  # ISO 4217
+
+
+@dataclass(frozen=True)
+class Completion:
+    """A finished project, recorded by the listing's organization. The student is known only by a
+    salted hash of their email address, and by name only when they confirmed it themselves."""
+
+    id: str  # the file name without .yaml: the completion's permanent address
+    data: Data
+    listing: Listing  # from the folder the file is in
+
+    @property
+    def organization(self) -> Organization:
+        return self.listing.organization
+
+    @property
+    def identity(self) -> str:
+        """``sha256$<hex>``: the SHA-256 of the student's email address followed by the salt."""
+        return str(self.data["student"]["identity"])
+
+    @property
+    def salt(self) -> str:
+        return str(self.data["student"]["salt"])
+
+    @property
+    def student_name(self) -> str | None:
+        """The student's name, present only with their recorded confirmation (the schema requires both)."""
+        name = self.data["student"].get("name")
+        return str(name) if name else None
+
+    @property
+    def started(self) -> date:
+        return date.fromisoformat(self.data["started"])
+
+    @property
+    def finished(self) -> date:
+        return date.fromisoformat(self.data["finished"])
+
+    @property
+    def issued(self) -> date:
+        return date.fromisoformat(self.data["issued"])
+
+    @property
+    def hours(self) -> int:
+        return int(self.data["hours"])
+
+    @property
+    def delivered(self) -> tuple[str, ...]:
+        return tuple(self.data["delivered"])
+
+    @property
+    def statement(self) -> str:
+        return str(self.data["statement"])
+
+    @property
+    def evidence(self) -> str | None:
+        evidence = self.data.get("evidence")
+        return str(evidence) if evidence else None
+
+    @property
+    def paid(self) -> Money:
+        return Money(float(self.data["paid"]["amount"]), str(self.data["paid"]["currency"]))
+
+    @property
+    def revoked(self) -> str | None:
+        """Why the organization revoked this record, or None while it stands."""
+        reason = self.data.get("revoked")
+        return str(reason) if reason else None
+
+
 @dataclass
 class Catalog:
     """Everything that passed validation, keyed by id."""
@@ -234,3 +308,4 @@ class Catalog:
     vocabulary: Vocabulary
     organizations: dict[str, Organization] = field(default_factory=dict)
     listings: dict[str, Listing] = field(default_factory=dict)
+    completions: dict[str, Completion] = field(default_factory=dict)

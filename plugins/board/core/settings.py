@@ -74,6 +74,12 @@ def _feed_size(value: Any) -> str | None:
     return None if value is None else _whole_number(1)(value)
 
 
+def _address(value: Any) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        return None
+    return "must be an email address, such as 'badges@careers.example.edu'"
+
+
 def _folder(value: Any) -> str | None:
     return None if isinstance(value, str | Path) and Path(value).is_dir() else "must name an existing folder"
 
@@ -89,6 +95,9 @@ OPTIONS = (
     Option("BOARD_BRANCH", "main", "the repository's default branch", _branch),
     Option("BOARD_FEED_MAX_ITEMS", 100, "how many of the newest listings each feed carries, or None for all",
            _feed_size),
+    Option("BOARD_BADGE_CONTACT", "badges@example.org",
+           "the contact address in the board's Open Badges issuer profiles (Open Badges 2.0 requires one): "
+           "a role address of the board, never a person's", _address),
     Option("BOARD_SCHEMAS", str(PROJECT / "schemas"), "the folder of the JSON Schemas", _folder),
 )
 OPTION = {option.key: option for option in OPTIONS}
@@ -96,9 +105,10 @@ OPTION = {option.key: option for option in OPTIONS}
 # The site's top-level names that a page's slug may not take, whatever the settings say; the first
 # segment of every *_SAVE_AS and *_URL setting is added to them.
 RESERVED_PATHS = frozenset({
-    "index", "404", "api", "archives", "authors", "calendar", "categories", "closed", "drafts", "embed",
-    "embed-listings", "embed.js", "feeds", "logos", "opportunities", "organizations", "page", "pagefind",
-    "post", "remote", "search", "skills", "subscribe", "tags", "theme", "_headers",
+    "index", "404", "api", "archives", "authors", "badges", "calendar", "categories", "closed", "completions",
+    "credentials", "drafts", "embed", "embed-listings", "embed.js", "feeds", "issuers", "logos", "opportunities",
+    "organizations", "outcomes", "page", "pagefind", "post", "remote", "search", "skills", "subscribe", "tags",
+    "theme", "_headers",
 })
 
 
@@ -117,6 +127,7 @@ class BoardSettings:
     repository: str = "your-org/micro-internship-board"
     branch: str = "main"
     feed_max_items: int | None = 100
+    badge_contact: str = "badges@example.org"
     site_url: str = ""  # SITEURL without its trailing slash: absolute links are f"{site_url}/{path}"
     site_name: str = "Micro-internship board"
     language: str = "en"
@@ -139,6 +150,7 @@ class BoardSettings:
             repository=board["BOARD_REPOSITORY"],
             branch=board["BOARD_BRANCH"],
             feed_max_items=board["BOARD_FEED_MAX_ITEMS"],
+            badge_contact=board["BOARD_BADGE_CONTACT"],
             site_url=str(settings.get("SITEURL", "")).rstrip("/"),
             site_name=str(settings.get("SITENAME", cls.site_name)),
             language=str(settings.get("DEFAULT_LANG", "en")),

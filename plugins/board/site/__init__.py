@@ -30,16 +30,18 @@ from board.site import (
 )
 from board.site.api import ApiGenerator
 from board.site.calendar import CalendarGenerator
+from board.site.completions import CompletionsGenerator
 from board.site.feeds import FeedsGenerator
 from board.site.guide_pages import GuidePagesGenerator
 from board.site.logos import LogosGenerator
+from board.site.outcomes import OutcomesGenerator
 from board.site.pages import BoardPagesGenerator
 from board.site.post_page import PostPageGenerator
 from board.site.search_index import FacetCountsGenerator
 
 # Written after Pelican's articles and pages, in this order.
 GENERATORS = (FacetCountsGenerator, BoardPagesGenerator, FeedsGenerator, PostPageGenerator, ApiGenerator,
-              CalendarGenerator, GuidePagesGenerator, LogosGenerator)
+              CalendarGenerator, GuidePagesGenerator, LogosGenerator, CompletionsGenerator, OutcomesGenerator)
 
 
 def register() -> None:

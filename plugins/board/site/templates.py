@@ -9,6 +9,7 @@ from board.render.facets import FACETS, SORTS
 from board.site.build import BuildState
 from board.site.calendar import ALL_DEADLINES, category_calendar, listing_calendar
 from board.site.feed_kinds import JSON_FEED, feed_path
+from board.site.outcomes import OUTCOMES_PAGE
 from board.site.search_index import FACET_COUNTS
 
 
@@ -24,6 +25,7 @@ def template_context(state: BuildState) -> dict[str, Any]:
         "category_calendar_path": category_calendar,
         "listing_calendar_path": listing_calendar,
         "facet_counts_path": FACET_COUNTS,
+        "outcomes_path": OUTCOMES_PAGE,
         "facets": FACETS,
         "sorts": SORTS,
     }

@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from board.core.errors import blame
-from board.core.model import Catalog, Data, Listing, Organization
+from board.core.model import Catalog, Completion, Data, Listing, Organization
 from board.core.parallel import map_ordered
 from board.core.problems import Problem, error
 from board.core.settings import BoardSettings
 from board.core.vocabulary import Vocabulary
 from board.read import content_dir
 from board.read.yaml_loader import Document, Path_, YamlError, load_yaml
-from board.validate import logos
+from board.validate import completions, logos
 from board.validate.pages import check_pages
 from board.validate.rules import ListingRules
 from board.validate.schema import SchemaChecker, load_schema, with_categories
@@ -57,15 +57,29 @@ def validate_content(settings: BoardSettings, progress: Callable[[int, int], Non
     page_problems, pages_checked = check_pages(settings)
     result.problems.extend(page_problems)
     result.files_checked += pages_checked
-    check_listing = partial(_check_listing, SchemaChecker(_listing_schema(settings, vocabulary)),
+    check_listing = partial(_check_with_rules, SchemaChecker(_listing_schema(settings, vocabulary)),
                             _listing_rules(settings, vocabulary, catalog))
     chosen = None if only is None else [settings.content / "opportunities" / path.name for path in only]
     for path, data in _check_folder(settings.content / "opportunities", check_listing, result, progress, chosen):
         organization = catalog.organizations[data["organization"]]
         catalog.listings[path.stem] = Listing(path.stem, data, organization)
+    if only is None:  # completions depend on every listing; a check of some listings leaves them out
+        _check_completions(settings, catalog, result)
     result.problems.sort()
     result.catalog = catalog
     return result
+
+
+def _check_completions(settings: BoardSettings, catalog: Catalog, result: Result) -> None:
+    listing_ids = {path.stem for path in (settings.content / "opportunities").glob("*.yaml")}
+    files, problems = completions.completion_files(settings.content / completions.FOLDER, listing_ids)
+    result.problems.extend(problems)
+    if not files:
+        return
+    checker = SchemaChecker(load_schema(settings.schemas / "completion.schema.json"))
+    check = partial(_check_with_rules, checker, completions.CompletionRules(catalog.listings, settings.today()))
+    for path, data in _check_folder(settings.content / completions.FOLDER, check, result, chosen=files):
+        catalog.completions[path.stem] = Completion(path.stem, data, catalog.listings[path.parent.name])
 
 
 def _check_organizations(settings: BoardSettings, catalog: Catalog, result: Result) -> None:
@@ -151,9 +165,10 @@ def _check_organization(checker: SchemaChecker, content: Path, path: Path) -> tu
     return (None if problems else document), problems
 
 
-def _check_listing(checker: SchemaChecker, rules: ListingRules, path: Path) -> tuple[Document | None, list[Problem]]:
-    """A listing also meets the board's rules, which run on the fields the schema accepted, so one
-    run reports every problem; warnings keep a listing on the board, errors do not."""
+def _check_with_rules(checker: SchemaChecker, rules: ListingRules | completions.CompletionRules,
+                      path: Path) -> tuple[Document | None, list[Problem]]:
+    """A listing (or completion) also meets the board's rules, which run on the fields the schema
+    accepted, so one run reports every problem; warnings keep a file on the board, errors do not."""
     document, problems, broken = _load_and_check(checker, path)
     if document is None:
         return None, problems

@@ -61,6 +61,9 @@ class SchemaChecker:
         if found.validator == "required":
             missing = ast.literal_eval(found.message.removesuffix(" is a required property"))
             return [((*path, missing), self._missing_field(document, path, missing))]
+        if found.validator == "dependentRequired":
+            missing, needed_by = (ast.literal_eval(name) for name in found.message.split(" is a dependency of "))
+            return [((*path, missing), self._missing_field(document, path, missing, needed_by))]
         where = document.position(path)
         message, hint = self._explain(found)
         return [(path, error(document.path, (where.line, where.column), dotted(path), message, hint))]
@@ -72,12 +75,13 @@ class SchemaChecker:
         return error(document.path, (where.line, where.column), dotted((*path, extra)),
                      f"unknown field '{extra}'", hint)
 
-    def _missing_field(self, document: Document, path: Path_, missing: str) -> Problem:
+    def _missing_field(self, document: Document, path: Path_, missing: str, needed_by: str = "") -> Problem:
         where = document.position(path)
         example = self._example((*path, missing))
         hint = f"add it, for example: {missing}: {example}" if example else f"add '{missing}'"
+        needed = f" (needed with '{needed_by}')" if needed_by else ""
         return error(document.path, (where.line, where.column), dotted((*path, missing)),
-                     f"missing required field '{missing}'", hint)
+                     f"missing required field '{missing}'{needed}", hint)
 
     def _example(self, path: Path_) -> str:
         """The first example the schema gives for the field at ``path``, as YAML flow text."""

@@ -11,7 +11,7 @@ from board.core.problems import Problem, dotted, error
 from board.read.yaml_loader import Document, Path_
 
 # Fields shown in one line on cards, feeds and embeds: nothing invisible at all.
-PLAIN_FIELDS = {"title", "summary", "name", "deliverables"}
+PLAIN_FIELDS = {"title", "summary", "name", "deliverables", "student", "delivered"}
 BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C)}
 ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u180e", "\u00ad"}
 CONTROLS = "\x00-\x1f\x7f-\x9f"  # Unicode category Cc, exactly
