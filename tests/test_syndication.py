@@ -95,7 +95,7 @@ def test_pages_announce_their_feeds_for_autodiscovery(sample_site: Path) -> None
 @pytest.fixture(scope="module")
 def api_registry(sample_site: Path) -> Registry:
     schemas = [(path.name, json.loads(path.read_text())) for path in (sample_site / "api" / "v1").glob("*.schema.json")]
-    assert len(schemas) == 4
+    assert len(schemas) == 6
     return Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in schemas)
 
 
