@@ -26,11 +26,11 @@ validate: venv ## Check every listing and organization; print all problems
 html: venv ## Build the site into output/ (validates every file first; stops on any error)
 	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py
 
-serve: html ## Build, then serve the board at http://localhost:8000
-	$(PELICAN) --listen -o $(OUTPUT) -p $(PORT)
+serve: html ## Build, then serve the board at http://localhost:8000 (with Access-Control-Allow-Origin: *)
+	$(BIN)/python -m board serve --output $(OUTPUT) --port $(PORT)
 
 devserver: venv ## Serve and rebuild whenever content, theme or settings change
-	$(PELICAN) --autoreload --listen content -o $(OUTPUT) -s pelicanconf.py -p $(PORT)
+	$(BIN)/python -m board serve --autoreload --output $(OUTPUT) --port $(PORT)
 
 publish: venv ## Build the public site with publishconf.py (set SITEURL)
 	$(PELICAN) content -o $(OUTPUT) -s publishconf.py

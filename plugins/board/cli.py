@@ -46,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="Pelican settings file to read the board's settings from (default: %(default)s)")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     for add_command in (_add_validate, _add_new, _add_check_pr, _add_from_issue, _add_reminders, _add_schema,
-                        _add_shift_dates):
+                        _add_shift_dates, _add_serve):
         add_command(commands)
     return parser
 
@@ -149,6 +149,20 @@ def _add_shift_dates(commands: Any) -> None:
     )
     shift.add_argument("--to", type=_date, help="the day the newest listing should be posted (YYYY-MM-DD)")
     shift.set_defaults(run=_shift_dates)
+
+
+def _add_serve(commands: Any) -> None:
+    serve = commands.add_parser(
+        "serve", help="serve the built site locally, with Access-Control-Allow-Origin: * like GitHub Pages",
+        description="Serve OUTPUT at http://localhost:PORT/ on the loopback address, adding "
+                    "Access-Control-Allow-Origin: * to every response so a page on another origin can use the "
+                    "widget and the API. With --autoreload, Pelican rebuilds the site whenever content, theme or "
+                    "settings change.",
+    )
+    serve.add_argument("--output", type=Path, default=Path("output"), help="the built site (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: %(default)s)")
+    serve.add_argument("--autoreload", action="store_true", help="rebuild on every change (make devserver)")
+    serve.set_defaults(run=_serve)
 
 
 def _settings(arguments: argparse.Namespace) -> BoardSettings:
@@ -261,6 +275,16 @@ def _shift_dates(arguments: argparse.Namespace) -> int:
     target = arguments.to or settings.today()
     days, changed = samples.shift_dates(settings.content / "opportunities", target)
     print(f"Moved dates by {days:+d} day(s) in {changed} listing(s); the newest is now posted {target}.")
+    return EXIT_OK
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    from board.site.dev_server import serve  # Pelican is imported only for the commands that need it
+
+    rebuild = [sys.executable, "-m", "pelican", "--autoreload", "content", "-o", str(arguments.output),
+               "-s", str(arguments.settings)] if arguments.autoreload else None
+    arguments.output.mkdir(parents=True, exist_ok=True)
+    serve(arguments.output, arguments.port, rebuild)
     return EXIT_OK
 
 
