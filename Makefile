@@ -8,7 +8,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates screenshot bench bench-search lock clean
+.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates digest screenshot bench bench-search lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -51,6 +51,9 @@ schema: venv ## Refresh the category list in schemas/opportunity.schema.json fro
 
 shift-dates: venv ## Move the sample listings' dates so the newest is posted today
 	$(BIN)/python -m board shift-dates
+
+digest: venv ## Write last week's digest of new listings into digest/ (HTML and text, for the whole board and per category)
+	$(BIN)/python -m board digest --out digest $(DIGEST_ARGS)
 
 screenshot: html ## Refresh docs/screenshot.png from the built board (needs Debian's chromium)
 	$(BIN)/python docs/screenshot.py

@@ -18,6 +18,9 @@ from board.contribute.reminder_issues import reminder_for, to_json
 from board.contribute.reminders import due_listings
 from board.core.errors import InternalError, SettingsError
 from board.core.settings import BoardSettings
+from board.reach.digest import write_issue
+from board.render.digest import Week
+from board.render.prepared import ListingPreparer
 from board.validate import report
 from board.validate.catalog import Result, load_vocabulary, validate_content
 from board.validate.schema import load_schema, with_categories
@@ -46,7 +49,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="Pelican settings file to read the board's settings from (default: %(default)s)")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     for add_command in (_add_validate, _add_new, _add_check_pr, _add_from_issue, _add_reminders, _add_schema,
-                        _add_shift_dates, _add_serve):
+                        _add_shift_dates, _add_serve, _add_digest):
         add_command(commands)
     return parser
 
@@ -165,6 +168,22 @@ def _add_serve(commands: Any) -> None:
     serve.set_defaults(run=_serve)
 
 
+def _add_digest(commands: Any) -> None:
+    digest = commands.add_parser(
+        "digest", help="write the weekly digest of new listings, ready to send by email",
+        description="Write the issue of the last finished week (Monday to Sunday, or --week): the open listings "
+                    "posted that week, as an email-ready HTML part and a plain-text part, for the whole board and "
+                    "for each category with listings, plus digest.json for the job that sends it "
+                    "(python3 -S -m board.reach.mail). A week with no open listing writes nothing.",
+    )
+    digest.add_argument("--out", type=Path, default=Path("digest"), help="the folder to write the issue into "
+                                                                          "(default: %(default)s)")
+    digest.add_argument("--week", type=_week, help="the week to write, like 2026-w48 (default: the last finished one)")
+    digest.add_argument("--outcome", type=Path, help="append issue=<id> (empty when there is none) to this file "
+                                                     "($GITHUB_OUTPUT)")
+    digest.set_defaults(run=_digest)
+
+
 def _settings(arguments: argparse.Namespace) -> BoardSettings:
     from pelican.settings import read_settings
 
@@ -276,6 +295,45 @@ def _shift_dates(arguments: argparse.Namespace) -> int:
     days, changed = samples.shift_dates(settings.content / "opportunities", target)
     print(f"Moved dates by {days:+d} day(s) in {changed} listing(s); the newest is now posted {target}.")
     return EXIT_OK
+
+
+def _digest(arguments: argparse.Namespace) -> int:
+    from pelican.settings import read_settings
+
+    settings = _settings(arguments)
+    result = validate_content(settings)
+    if result.catalog is None or not result.ok:
+        for problem in result.problems:
+            print(report.as_text(problem, Path.cwd()), file=sys.stderr)
+        return EXIT_INVALID
+    today = settings.today()
+    week = arguments.week or Week.of(today).before
+    if week.sunday >= today:
+        print(f"error: week {week.id} is not over yet (it ends {week.sunday}); an issue covers a finished week",
+              file=sys.stderr)
+        return EXIT_INVALID
+    article_url = read_settings(str(arguments.settings))["ARTICLE_URL"]
+    preparer = ListingPreparer(result.catalog, settings, today,
+                               lambda listing_id: settings.absolute(article_url.format(slug=listing_id)))
+    written = write_issue(week, preparer.prepare_all(result.catalog.listings.values()).values(), settings,
+                          arguments.out)
+    if written is None:
+        print(f"No open listing was posted in week {week.id} ({week.monday} to {week.sunday}): no issue, "
+              "nothing to send.")
+    else:
+        print(f"Wrote issue {written.issue.id} ({len(written.issue.listings)} listings; editions: "
+              f"{', '.join(written.editions)}) to {written.folder}/")
+    if arguments.outcome:
+        with arguments.outcome.open("a", encoding="utf-8") as outcome:
+            outcome.write(f"issue={written.issue.id if written else ''}\n")
+    return EXIT_OK
+
+
+def _week(text: str) -> Week:
+    try:
+        return Week.parse(text)
+    except ValueError as failure:
+        raise argparse.ArgumentTypeError(str(failure)) from None
 
 
 def _serve(arguments: argparse.Namespace) -> int:

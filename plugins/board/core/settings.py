@@ -96,7 +96,7 @@ OPTION = {option.key: option for option in OPTIONS}
 # The site's top-level names that a page's slug may not take, whatever the settings say; the first
 # segment of every *_SAVE_AS and *_URL setting is added to them.
 RESERVED_PATHS = frozenset({
-    "index", "404", "api", "archives", "authors", "calendar", "categories", "closed", "drafts", "embed",
+    "index", "404", "api", "archives", "authors", "calendar", "categories", "closed", "digest", "drafts", "embed",
     "embed-listings", "embed.js", "feeds", "logos", "opportunities", "organizations", "page", "pagefind",
     "post", "remote", "search", "skills", "subscribe", "tags", "theme", "_headers",
 })

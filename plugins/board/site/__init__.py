@@ -30,6 +30,7 @@ from board.site import (
 )
 from board.site.api import ApiGenerator
 from board.site.calendar import CalendarGenerator
+from board.site.digest_archive import DigestArchiveGenerator
 from board.site.feeds import FeedsGenerator
 from board.site.guide_pages import GuidePagesGenerator
 from board.site.logos import LogosGenerator
@@ -39,7 +40,7 @@ from board.site.search_index import FacetCountsGenerator
 
 # Written after Pelican's articles and pages, in this order.
 GENERATORS = (FacetCountsGenerator, BoardPagesGenerator, FeedsGenerator, PostPageGenerator, ApiGenerator,
-              CalendarGenerator, GuidePagesGenerator, LogosGenerator)
+              CalendarGenerator, GuidePagesGenerator, LogosGenerator, DigestArchiveGenerator)
 
 
 def register() -> None:
