@@ -18,6 +18,7 @@ from board.contribute.reminder_issues import reminder_for, to_json
 from board.contribute.reminders import due_listings
 from board.core.errors import InternalError, SettingsError
 from board.core.settings import BoardSettings
+from board.reach.announcements import plan
 from board.reach.digest import write_issue
 from board.render.digest import Week
 from board.render.prepared import ListingPreparer
@@ -49,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="Pelican settings file to read the board's settings from (default: %(default)s)")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     for add_command in (_add_validate, _add_new, _add_check_pr, _add_from_issue, _add_reminders, _add_schema,
-                        _add_shift_dates, _add_serve, _add_digest):
+                        _add_shift_dates, _add_serve, _add_digest, _add_announcements):
         add_command(commands)
     return parser
 
@@ -182,6 +183,21 @@ def _add_digest(commands: Any) -> None:
     digest.add_argument("--outcome", type=Path, help="append issue=<id> (empty when there is none) to this file "
                                                      "($GITHUB_OUTPUT)")
     digest.set_defaults(run=_digest)
+
+
+def _add_announcements(commands: Any) -> None:
+    announce = commands.add_parser(
+        "announcements", help="list the listings a deploy makes new, worded for Discord, Slack and Mastodon",
+        description="Compare the API just built (--current) with the one the live site served before deploying "
+                    "(--previous) and write the open listings that are new, at most 10 (the rest summed up), for "
+                    "the job that posts them (python3 -S -m board.reach.chat). When --previous is missing, "
+                    "nothing is announced: every listing would look new.",
+    )
+    announce.add_argument("--current", type=Path, default=Path("output/api/v1/opportunities.json"),
+                          help="the new site's opportunities.json (default: %(default)s)")
+    announce.add_argument("--previous", type=Path, help="the live site's opportunities.json, fetched before deploying")
+    announce.add_argument("--out", type=Path, required=True, help="the plan to write (JSON)")
+    announce.set_defaults(run=_announcements)
 
 
 def _settings(arguments: argparse.Namespace) -> BoardSettings:
@@ -326,6 +342,23 @@ def _digest(arguments: argparse.Namespace) -> int:
     if arguments.outcome:
         with arguments.outcome.open("a", encoding="utf-8") as outcome:
             outcome.write(f"issue={written.issue.id if written else ''}\n")
+    return EXIT_OK
+
+
+def _announcements(arguments: argparse.Namespace) -> int:
+    settings = _settings(arguments)
+    if not arguments.current.is_file():
+        print(f"error: {arguments.current} does not exist: build the site first (make publish)", file=sys.stderr)
+        return EXIT_INVALID
+    made = plan(arguments.current, arguments.previous, settings.absolute(""), settings.locale)
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    arguments.out.write_text(made.to_json(), encoding="utf-8")
+    if made.announcements:
+        more = f", and {made.more} more summed up" if made.more else ""
+        print(f"{len(made.announcements)} new listing(s) to announce{more}: "
+              f"{', '.join(item.id for item in made.announcements)}")
+    else:
+        print(f"Nothing to announce: {made.reason}.")
     return EXIT_OK
 
 
