@@ -213,18 +213,21 @@ def test_a_429_is_waited_out_as_each_service_says_and_tried_again(tmp_path: Path
 
 def test_a_refusal_stops_that_channel_only_and_a_second_run_posts_nothing_twice(tmp_path: Path, records) -> None:
     plan, _ = make_plan(tmp_path, records, [record for record in records if record not in newest(records, 2)])
-    ledger = tmp_path / "ledger.json"
+    ledger = tmp_path / "ledger"
     discord, slack, mastodon = Service(), Service(status=403), Service()
     with three_services(discord, slack, mastodon) as environment:
         first = post(plan, environment, "--ledger", str(ledger), "--send")
         assert first.returncode == 1 and "error: slack: HTTP 403" in first.stderr
         assert [len(served.requests) for served in (discord, slack, mastodon)] == [2, 1, 2]
         slack.status = 200
-        second = post(plan, environment, "--ledger", str(ledger), "--send")
+        second = post(plan, {**environment, "GITHUB_RUN_ATTEMPT": "2"},
+                      "--ledger", str(ledger), "--send")
     assert second.returncode == 0, second.stderr
     assert [len(served.requests) for served in (discord, slack, mastodon)] == [2, 3, 2]
     third = post(plan, {"DISCORD_WEBHOOK_URL": "http://127.0.0.1:9/never"}, "--ledger", str(ledger), "--send")
     assert third.returncode == 0 and "discord: posted 0 message(s)" in third.stderr
+    assert sorted(path.name for path in ledger.iterdir()) == ["attempt-1.json", "attempt-2.json"]
+    assert len(json.loads((ledger / "attempt-2.json").read_text())) == 6  # 2 listings x 3 channels
 
 
 @pytest.mark.parametrize(("change", "message"), [

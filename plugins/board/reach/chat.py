@@ -274,19 +274,21 @@ def _detail(answer: urllib.error.HTTPError) -> str:
 
 
 class Ledger:
-    """What has been posted where, kept in a file so another attempt posts nothing twice."""
+    """What has been posted where, so that another attempt posts nothing twice. A folder: every
+    ``*.json`` in it is read (one per earlier attempt, as the workflow brings them back), and this
+    attempt keeps the union in ``attempt-<GITHUB_RUN_ATTEMPT>.json``, rewritten after each post."""
 
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
+    def __init__(self, folder: Path | None, attempt: str = "1") -> None:
+        self.path = folder / f"attempt-{attempt if attempt.isdigit() else '1'}.json" if folder else None
         self.done: set[str] = set()
-        if path and path.exists():
+        for path in sorted(folder.glob("*.json")) if folder and folder.is_dir() else []:
             try:
                 entries = json.loads(read_regular_file(path, MAX_PLAN_BYTES))
             except (HandoffError, ValueError) as failure:
                 raise ChatError(f"the ledger {path.name} cannot be read: {failure}") from None
             if not (isinstance(entries, list) and all(isinstance(entry, str) for entry in entries)):
                 raise ChatError(f"the ledger {path.name} must be a list of texts")
-            self.done = set(entries)
+            self.done |= set(entries)
 
     def has(self, channel: Channel, key: str) -> bool:
         return f"{channel.name}:{key}" in self.done
@@ -294,6 +296,7 @@ class Ledger:
     def add(self, channel: Channel, key: str) -> None:
         self.done.add(f"{channel.name}:{key}")
         if self.path:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             self.path.write_text(json.dumps(sorted(self.done), indent=1) + "\n", encoding="utf-8")
 
 
@@ -326,14 +329,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                                      description="Announce the listings of a plan in Discord, Slack and Mastodon.")
     parser.add_argument("plan", type=Path, help="the file `python -m board announcements` wrote")
     parser.add_argument("--board-url", required=True, help="the board's public address: every link must be under it")
-    parser.add_argument("--ledger", type=Path, help="what was already posted; read, then kept up to date")
+    parser.add_argument("--ledger", type=Path, help="a folder of what earlier attempts posted; this attempt adds its "
+                                                    "own file (attempt-$GITHUB_RUN_ATTEMPT.json)")
     parser.add_argument("--send", action="store_true", help="post (secrets from the environment)")
     arguments = parser.parse_args(argv)
     board = arguments.board_url.rstrip("/") + "/"
     try:
         plan = read_plan(arguments.plan, arguments.board_url)
         channels = channels_from_environment(os.environ)
-        ledger = Ledger(arguments.ledger)
+        ledger = Ledger(arguments.ledger, os.environ.get("GITHUB_RUN_ATTEMPT", "1"))
     except ChatError as failure:
         print(f"error: {failure}", file=sys.stderr)
         return 1
