@@ -8,7 +8,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates digest screenshot bench bench-search lock clean
+.PHONY: help venv validate html serve devserver publish test lint new schema shift-dates digest screenshot bench bench-search bench-reach lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ bench: $(VENV)/.bench-installed ## Time builds of 1,000 and 10,000 listings agai
 
 bench-search: venv ## Measure search at 1,000 and 10,000 listings in headless Chromium
 	$(BIN)/python bench/search.py
+
+bench-reach: venv ## Print the sizes of the digest email, embed.js and the API slices at 10,000 listings
+	$(BIN)/python bench/reach_sizes.py
 
 lock: ## Re-pin requirements.lock (versions and hashes) from pyproject.toml, keeping current pins
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -5,16 +5,17 @@ listings of that slice, soonest deadline first, with dates worded as the board w
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
+from refresh import SYNTHETIC_TODAY
 
 from board.render.display import date_text
-from board.render.slices import cut
+from board.render.slices import MARGIN_DAYS, WIDGET_MAX, cut
 from conftest import CONTENT
 from test_build import OPEN
 
@@ -83,7 +84,7 @@ def test_each_slice_holds_exactly_its_open_listings_soonest_deadline_first(api: 
 
 def test_known_values_without_open_listings_get_an_empty_slice_so_a_widget_can_tell_them_from_typos() -> None:
     known = {"category": {"design": "Design"}, "mode": {"onsite": "On-site"}}
-    parts = {(part.kind, part.id): part for part in cut([], known)}
+    parts = {(part.kind, part.id): part for part in cut([], known, date(2026, 11, 22))}
     assert set(parts) == {("all", "all"), ("category", "design"), ("mode", "onsite")}
     assert parts["category", "design"].listings == () and parts["mode", "onsite"].label == "On-site"
     assert parts["category", "design"].path == "slices/category/design.json"
@@ -111,3 +112,24 @@ def test_cards_word_dates_as_the_board_does_and_carry_no_email_address(api: Path
 def test_a_slice_is_much_smaller_than_the_whole_api(api: Path) -> None:
     whole = (api / "opportunities.json").stat().st_size
     assert (api / "slices" / "all.json").stat().st_size < whole / 3
+
+
+def test_on_a_large_board_the_slices_a_widget_never_narrows_hold_what_it_can_show_and_the_rest_are_whole(
+        synthetic_site: Path) -> None:
+    api = synthetic_site / "api" / "v1"
+    every = json.loads((api / "opportunities.json").read_text())["opportunities"]
+    week_after = (SYNTHETIC_TODAY + timedelta(days=MARGIN_DAYS)).isoformat()
+    soon = sum(1 for record in every if record["apply_by"] <= week_after)
+    shortened = json.loads((api / "slices" / "all.json").read_text())
+    assert shortened["slice"]["complete"] is False
+    assert [card["id"] for card in shortened["opportunities"]] == [record["id"] for record in every][:soon + WIDGET_MAX]
+    remote = json.loads((api / "slices" / "mode" / "remote.json").read_text())
+    assert len(remote["opportunities"]) < sum(1 for record in every if record["location"]["mode"] == "remote")
+    index = {(entry["kind"], entry["id"]): entry for entry in json.loads((api / "slices.json").read_text())["slices"]}
+    assert index["all", "all"]["open_listings"] == len(every)
+    in_categories = []
+    for path in sorted((api / "slices" / "category").glob("*.json")):
+        document = json.loads(path.read_text())
+        assert document["slice"]["complete"] is True
+        in_categories += [card["id"] for card in document["opportunities"]]
+    assert sorted(in_categories) == sorted(record["id"] for record in every)

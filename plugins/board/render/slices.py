@@ -4,6 +4,11 @@ country and place of work, so a widget for one category downloads that category 
 Each slice holds compact cards (what a widget shows and filters on, with dates already worded as
 the board words them), soonest deadline first; ``slices.json`` names every slice there is, so a
 widget can tell a value the board does not know from one with no open listings today.
+
+A widget reads the whole board's slice, or a place of work's, only when no other setting narrows
+it, so it never filters those further: they hold the listings that close within a week and the
+next ``WIDGET_MAX`` (``"complete": false``), which lasts a widget through days without a build
+while keeping them small on a large board. The other slices hold every open listing.
 """
 
 from __future__ import annotations
@@ -11,12 +16,16 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from board.render.prepared import PreparedListing
 
 KINDS = ("category", "skill", "organization", "country", "mode")  # as the widget's data-* names them
 ALL = "all"
+SHORTENED = (ALL, "mode")  # the slices a widget never narrows further
+WIDGET_MAX = 50  # the most listings a widget shows
+MARGIN_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -24,7 +33,12 @@ class Slice:
     kind: str  # one of KINDS, or ALL
     id: str
     label: str
-    listings: tuple[PreparedListing, ...]
+    listings: tuple[PreparedListing, ...]  # in the file
+    total: int  # open listings in the slice, in the file or not
+
+    @property
+    def complete(self) -> bool:
+        return len(self.listings) == self.total
 
     @property
     def path(self) -> str:
@@ -40,9 +54,10 @@ def slice_values(prepared: PreparedListing) -> list[tuple[str, str]]:
             *(("country", code) for code in listing.location.country_codes), ("mode", listing.location.mode)]
 
 
-def cut(open_listings: Iterable[PreparedListing], known: dict[str, dict[str, str]]) -> list[Slice]:
+def cut(open_listings: Iterable[PreparedListing], known: dict[str, dict[str, str]], today: date) -> list[Slice]:
     """Every slice: the whole board, each value of ``known`` (kind -> id -> label; these get a file
-    even when no listing is open), and each value an open listing has. Listings keep their order."""
+    even when no listing is open), and each value an open listing has. Listings keep their order
+    (soonest deadline first, as given)."""
     ordered = tuple(open_listings)
     members: dict[tuple[str, str], list[PreparedListing]] = {}
     for kind, values in known.items():
@@ -52,11 +67,18 @@ def cut(open_listings: Iterable[PreparedListing], known: dict[str, dict[str, str
         for key in dict.fromkeys(slice_values(prepared)):
             members.setdefault(key, []).append(prepared)
     labels = {(kind, value): label for kind, values in known.items() for value, label in values.items()}
-    slices = [Slice(ALL, ALL, "All open listings", ordered)]
-    slices += [Slice(kind, value, labels.get((kind, value), value), tuple(listings))
-               for (kind, value), listings in sorted(members.items(), key=lambda item: (KINDS.index(item[0][0]),
-                                                                                      item[0][1]))]
-    return slices
+    parts = [(ALL, ALL, "All open listings", ordered)]
+    parts += [(kind, value, labels.get((kind, value), value), tuple(listings))
+              for (kind, value), listings in sorted(members.items(), key=lambda item: (KINDS.index(item[0][0]),
+                                                                                     item[0][1]))]
+    return [Slice(kind, value, label, _shortened(listings, today) if kind in SHORTENED else listings, len(listings))
+            for kind, value, label, listings in parts]
+
+
+def _shortened(listings: tuple[PreparedListing, ...], today: date) -> tuple[PreparedListing, ...]:
+    """The listings closing within ``MARGIN_DAYS`` and the ``WIDGET_MAX`` after them."""
+    soon = sum(1 for prepared in listings if prepared.listing.apply_by <= today + timedelta(days=MARGIN_DAYS))
+    return listings[:soon + WIDGET_MAX]
 
 
 def card(prepared: PreparedListing) -> dict[str, Any]:
@@ -87,11 +109,11 @@ def compact(payload: Any) -> str:
 
 def slice_text(part: Slice, cards: dict[str, str]) -> str:
     """The slice's file, from each listing's card already encoded with ``compact``."""
-    about = compact({"kind": part.kind, "id": part.id, "label": part.label})
+    about = compact({"kind": part.kind, "id": part.id, "label": part.label, "complete": part.complete})
     return f'{{"slice":{about},"opportunities":[{",".join(cards[prepared.id] for prepared in part.listings)}]}}'
 
 
 def index_document(slices: list[Slice], url_of: Callable[[str], str]) -> dict[str, Any]:
     """``slices.json``: every slice with its label, size and address (``url_of(path)``)."""
-    return {"slices": [{"kind": part.kind, "id": part.id, "label": part.label, "open_listings": len(part.listings),
+    return {"slices": [{"kind": part.kind, "id": part.id, "label": part.label, "open_listings": part.total,
                         "url": url_of(part.path)} for part in slices]}

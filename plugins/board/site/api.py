@@ -58,7 +58,7 @@ class ApiGenerator(Generator):
                  "country": {code: country_name(code, locale) for prepared in open_listings
                              for code in prepared.listing.location.country_codes},
                  "mode": dict(MODE_LABELS)}
-        cut = slices.cut(open_listings, known)
+        cut = slices.cut(open_listings, known, state.today)
         cards = {prepared.id: slices.compact(slices.card(prepared)) for prepared in open_listings}  # each once
         for part in cut:
             self._write(part.path, slices.slice_text(part, cards))
