@@ -235,13 +235,13 @@ def post(request: Request, sleep: Callable[[float], None] = time.sleep) -> None:
         except (urllib.error.URLError, OSError) as failure:
             if attempt == MAX_ATTEMPTS:
                 raise ChatError(f"no answer: {getattr(failure, 'reason', failure)}") from None
-            sleep(2.0 ** attempt)
+            sleep(2.0 ** (attempt - 1))
 
 
 def wait_for(code: int, headers: Message, body: bytes, attempt: int) -> float:
     """How long to wait before trying again, as the answer says; at most ``MAX_WAIT`` seconds."""
     if code != 429:
-        return min(2.0 ** attempt, MAX_WAIT)
+        return min(2.0 ** (attempt - 1), MAX_WAIT)  # 1, 2, 4, 8 seconds
     seconds = None
     if retry_after := headers.get("Retry-After"):
         seconds = _seconds(retry_after)
