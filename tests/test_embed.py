@@ -156,7 +156,7 @@ def test_the_embed_page_builds_the_snippets_and_previews_them(browser, sample_si
                            'data-limit="3" async></script>')
         assert (sample_site / versioned_name(widget)).read_bytes() == widget
         assert ('<iframe src="http://localhost:8000/embed/?category=design&amp;limit=3" title="Micro-internships" '
-                'loading="lazy" width="100%" height="400" frameborder="0"></iframe>') \
+                'loading="lazy" width="100%" height="455" frameborder="0"></iframe>') \
             in page.input_value("#iframe-snippet")
         shown = """() => { const inside = document.querySelector('#embed-preview').contentDocument;
             const list = inside?.querySelector('.micro-internships-embed')?.shadowRoot.querySelector('.list');
@@ -179,7 +179,7 @@ STRICT_HOST = """<!DOCTYPE html>
 </head><body>
 <h1>Career office</h1>
 {widgets}
-<iframe id="frame" src="{board}/embed/?category=design&amp;limit=2" title="Listings" width="100%" height="290"
+<iframe id="frame" src="{board}/embed/?category=design&amp;limit=2" title="Listings" width="100%" height="330"
         frameborder="0"></iframe>
 </body></html>"""
 
@@ -237,11 +237,12 @@ def test_widgets_work_under_a_strict_policy_and_share_one_request_per_slice(brow
         api_requests = [url.removeprefix(board) for url in requests if "/api/" in url]
         assert sorted(api_requests) == ["/api/v1/slices/category/design.json", "/api/v1/slices/skill/python.json"]
         page.frame_locator("#frame").locator(".micro-internships-embed").wait_for()
-        assert page.evaluate("document.getElementById('frame').getBoundingClientRect().height") == 290
+        assert page.evaluate("document.getElementById('frame').getBoundingClientRect().height") == 330  # the builder's
         inside = page.frames[1]
         wait_until(inside, "document.querySelector('.micro-internships-embed').shadowRoot.querySelector('.list')")
         assert inside.evaluate("getComputedStyle(document.querySelector('.micro-internships-embed').shadowRoot"
                                ".querySelector('.title')).color") == "rgb(29, 78, 216)"  # under the frame's own policy
+        assert inside.evaluate("document.body.getBoundingClientRect().bottom") <= 330  # two listings fit, unscrolled
         assert [text for kind, text in console if kind in ("error", "warning")] == []
 
 

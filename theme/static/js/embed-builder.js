@@ -6,8 +6,8 @@ const preview = document.querySelector("#embed-preview");
 const board = new URL(form.dataset.board);
 // The preview loads the embed from wherever this page is served; the snippets name the public board.
 const previewUrl = new URL(preview.getAttribute("src"), location.href);
-const CARD_HEIGHT = 110; // px per listing in the frame, and room for its border and the link to the board
-const FRAME_EXTRA = 70;
+const CARD_HEIGHT = 125; // px per listing in a phone-wide frame, where titles wrap most
+const FRAME_EXTRA = 80; // the frame's padding and the link to the board
 
 function chosen() {
   const values = new FormData(form);
