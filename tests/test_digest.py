@@ -271,12 +271,12 @@ def test_the_sending_side_refuses_an_issue_the_digest_command_would_not_write(
 def test_without_the_secrets_nothing_is_sent_and_the_log_says_which_to_set(sample_issue: Path) -> None:
     result = send(sample_issue, {}, "--send")
     assert result.returncode == 0
-    assert result.stdout == ("The digest is not sent: set the repository secrets SMTP_HOST, DIGEST_FROM and "
-                             "DIGEST_TO (and SMTP_PORT, SMTP_USER, SMTP_PASSWORD) to send it.\n")
+    assert result.stdout == ("The digest is not sent: set the secrets SMTP_HOST, DIGEST_FROM and DIGEST_TO (and "
+                             "SMTP_PORT, SMTP_USER, SMTP_PASSWORD) in the environment 'digest' to send it.\n")
 
 
 @pytest.mark.parametrize(("changes", "message"), [
-    ({"DIGEST_TO": ""}, "error: SMTP_HOST is set but DIGEST_TO is not: set the repository secret(s)"),
+    ({"DIGEST_TO": ""}, "error: SMTP_HOST is set but DIGEST_TO is not: set the secret(s) in the environment 'digest'"),
     ({"SMTP_PASSWORD": ""}, "error: set both SMTP_USER and SMTP_PASSWORD, or neither"),
     ({"SMTP_PORT": "smtp"}, "error: SMTP_PORT='smtp' is not a port number: use 587 (STARTTLS) or 465 (TLS)"),
     ({"DIGEST_TO": "a@x.example\nBcc: b@x.example"}, "error: DIGEST_TO must be one email address"),

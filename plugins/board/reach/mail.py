@@ -130,7 +130,8 @@ def smtp_from_environment(environment: Mapping[str, str]) -> Smtp | None:
         return None
     missing = [name for name in ("DIGEST_FROM", "DIGEST_TO") if not environment.get(name, "").strip()]
     if missing:
-        raise MailError(f"SMTP_HOST is set but {' and '.join(missing)} is not: set the repository secret(s)")
+        raise MailError(f"SMTP_HOST is set but {' and '.join(missing)} is not: set the secret(s) in the "
+                        "environment 'digest'")
     user, password = environment.get("SMTP_USER", ""), environment.get("SMTP_PASSWORD", "")
     if bool(user) != bool(password):
         raise MailError("set both SMTP_USER and SMTP_PASSWORD, or neither (a server that needs no login)")
@@ -200,8 +201,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         edition = read_edition(arguments.folder, arguments.edition, arguments.board_url)
         smtp = smtp_from_environment(os.environ)
         if smtp is None:
-            print("The digest is not sent: set the repository secrets SMTP_HOST, DIGEST_FROM and DIGEST_TO "
-                  "(and SMTP_PORT, SMTP_USER, SMTP_PASSWORD) to send it.")
+            print("The digest is not sent: set the secrets SMTP_HOST, DIGEST_FROM and DIGEST_TO (and SMTP_PORT, "
+                  "SMTP_USER, SMTP_PASSWORD) in the environment 'digest' to send it.")
             return 0
         mail = message(edition, smtp, arguments.board_url)
         if not arguments.send:
