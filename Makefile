@@ -10,7 +10,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv verifier verifier-lock validate html serve devserver publish test lint new completion schema shift-dates screenshot bench bench-search lock clean
+.PHONY: help venv verifier verifier-lock validate html serve devserver publish test lint new completion schema shift-dates digest screenshot bench bench-search bench-reach lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -38,11 +38,11 @@ validate: venv ## Check every listing and organization; print all problems
 html: venv ## Build the site into output/ (validates every file first; stops on any error)
 	$(PELICAN) content -o $(OUTPUT) -s pelicanconf.py
 
-serve: html ## Build, then serve the board at http://localhost:8000
-	$(PELICAN) --listen -o $(OUTPUT) -p $(PORT)
+serve: html ## Build, then serve the board at http://localhost:8000 (with Access-Control-Allow-Origin: *)
+	$(BIN)/python -m board serve --output $(OUTPUT) --port $(PORT)
 
 devserver: venv ## Serve and rebuild whenever content, theme or settings change
-	$(PELICAN) --autoreload --listen content -o $(OUTPUT) -s pelicanconf.py -p $(PORT)
+	$(BIN)/python -m board serve --autoreload --output $(OUTPUT) --port $(PORT)
 
 publish: venv ## Build the public site with publishconf.py (set SITEURL)
 	$(PELICAN) content -o $(OUTPUT) -s publishconf.py
@@ -67,6 +67,9 @@ schema: venv ## Refresh the category list in schemas/opportunity.schema.json fro
 shift-dates: venv ## Move the sample listings' dates so the newest is posted today
 	$(BIN)/python -m board shift-dates
 
+digest: venv ## Write last week's digest of new listings into digest/ (HTML and text, for the whole board and per category)
+	$(BIN)/python -m board digest --out digest $(DIGEST_ARGS)
+
 screenshot: html ## Refresh docs/screenshot.png from the built board (needs Debian's chromium)
 	$(BIN)/python docs/screenshot.py
 
@@ -79,6 +82,9 @@ bench: $(VENV)/.bench-installed ## Time builds of 1,000 and 10,000 listings agai
 
 bench-search: venv ## Measure search at 1,000 and 10,000 listings in headless Chromium
 	$(BIN)/python bench/search.py
+
+bench-reach: venv ## Print the sizes of the digest email, embed.js and the API slices at 10,000 listings
+	$(BIN)/python bench/reach_sizes.py
 
 lock: ## Re-pin requirements.lock (versions and hashes) from pyproject.toml, keeping current pins
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

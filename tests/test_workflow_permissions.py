@@ -1,4 +1,4 @@
-"""No job that can write runs installed code, or a pull request's code.
+"""No job that can write, or that holds secrets, runs installed code, or a pull request's code.
 
 A job can write when its permissions (or the workflow's, when the job sets none) grant ``write``
 to any scope or are ``write-all``, or when neither sets any: then the token has the repository's
@@ -6,7 +6,9 @@ default, which may write. Such a job installs nothing and runs nothing installed
 installer, no Makefile target that installs (read from the Makefile itself), nothing from
 ``.venv/``, no toolchain set-up action, and Python only as ``python3 -S`` (no site-packages, so
 nothing installed can even be imported). Nor does it check out a pull request's code. Work that
-needs the board's packages happens in a read-only job that hands an artifact over.
+needs the board's packages happens in a read-only job that hands an artifact over. The same holds
+for a job that reads the repository's secrets (SMTP, webhooks, tokens): it could leak them to a
+package that was compromised; and no job both can write and holds such secrets.
 """
 
 from __future__ import annotations
@@ -58,11 +60,18 @@ def can_write(workflow: dict[str, Any], job: dict[str, Any]) -> bool:
     return "write" in permissions.values()
 
 
+def holds_secrets(job: dict[str, Any]) -> bool:
+    """Whether the job reads a repository secret (the workflow's own token is not one)."""
+    return bool(re.search(r"secrets\.(?!GITHUB_TOKEN\b)\w", str(job)))
+
+
 def violations(workflow: dict[str, Any], installing: set[str]) -> list[str]:
-    """What each job that can write does that it must not, as ``job: what``."""
+    """What each job that can write or holds secrets does that it must not, as ``job: what``."""
     found = []
     for name, job in workflow.get("jobs", {}).items():
-        if can_write(workflow, job):
+        if can_write(workflow, job) and holds_secrets(job):
+            found.append(f"{name}: can write and holds secrets")
+        if can_write(workflow, job) or holds_secrets(job):
             found += [f"{name}: {problem}" for step in job.get("steps", []) for problem in _step(step, installing)]
     return found
 
@@ -135,9 +144,18 @@ WRITES = {"contents": "write"}
     (job([{"run": "make venv && .venv/bin/python -m board validate"}], {"contents": "read"}), []),
     (job([{"run": "make clean"}, {"run": "PYTHONPATH=plugins python3 -S -m board.contribute.x"}], WRITES), []),
     (job([{"run": 'git switch --create "listing/issue-$ISSUE"'}], WRITES), []),
+    (job([{"run": "make venv", "env": {"SMTP_PASSWORD": "${{ secrets.SMTP_PASSWORD }}"}}], {"contents": "read"}),
+     ["work: runs make venv, which installs packages"]),
+    (job([{"run": "python3 -m board.reach.chat plan.json", "env": {"X": "${{ secrets.DISCORD_WEBHOOK_URL }}"}}],
+         {"contents": "read"}), ["work: runs Python with site-packages (use python3 -S)"]),
+    (job([{"run": "gh api x", "env": {"X": "${{ secrets.MASTODON_TOKEN }}"}}], WRITES),
+     ["work: can write and holds secrets"]),
+    (job([{"run": "python3 -S -m board.reach.mail x --send", "env": {"X": "${{ secrets.SMTP_HOST }}"}}],
+         {"contents": "read"}), []),
 ], ids=["make-venv", "make-html", "pip", "npx", "venv-python", "python-with-site-packages", "default-token",
         "setup-python", "checkout-head", "fetch-and-checkout-head", "gh-pr-checkout", "read-only-job-may-install",
-        "stdlib-python", "a-branch-of-its-own"])
+        "stdlib-python", "a-branch-of-its-own", "secrets-and-make-venv", "secrets-and-site-packages",
+        "secrets-and-write-token", "secrets-and-stdlib-python"])
 def test_the_rule_sees_each_way_a_job_that_can_write_could_run_installed_or_foreign_code(
         workflow: dict, expected: list[str]) -> None:
     assert violations(workflow, INSTALLING) == expected

@@ -100,3 +100,34 @@ def test_the_preview_builds_the_pull_request_read_only_and_gives_no_verdict() ->
     assert preview["permissions"] == {"contents": "read"}
     scripts = "\n".join(step.get("run", "") for step in preview["jobs"]["preview"]["steps"])
     assert "make html" in scripts and "check-pr" not in scripts and "secrets." not in str(preview)
+
+
+def test_the_digest_is_written_read_only_claimed_once_and_sent_by_a_job_that_installs_nothing() -> None:
+    digest = yaml.safe_load((ROOT / ".github" / "workflows" / "digest.yml").read_text())
+    assert set(digest[True]) == {"schedule", "workflow_dispatch"} and digest["permissions"] == {}
+    jobs = digest["jobs"]
+    assert jobs["prepare"]["permissions"] == {"contents": "read"} and "secrets." not in str(jobs["prepare"])
+    assert "-m board --settings publishconf.py digest" in jobs["prepare"]["steps"][-2]["run"]
+    assert jobs["claim"]["permissions"] == {"contents": "write"} and "secrets." not in str(jobs["claim"])
+    assert "refs/tags/digest-$ISSUE" in jobs["claim"]["steps"][0]["run"] and "uses" not in jobs["claim"]["steps"][0]
+    assert jobs["send"]["needs"] == ["prepare", "claim"]
+    assert jobs["send"]["if"] == "needs.claim.outputs.claimed == 'true'"
+    assert jobs["send"]["permissions"] == {"contents": "read"} and jobs["send"]["environment"] == "digest"
+    assert "python3 -S -m board.reach.mail" in jobs["send"]["steps"][-1]["run"]
+    assert set(jobs["send"]["steps"][-1]["env"]) >= {"SMTP_HOST", "SMTP_PORT", "SMTP_USER", "SMTP_PASSWORD",
+                                                      "DIGEST_FROM", "DIGEST_TO"}
+
+
+def test_a_deploy_reads_the_live_api_before_building_and_announces_after_deploying() -> None:
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    build, announce = deploy["jobs"]["build"], deploy["jobs"]["announce"]
+    scripts = [step.get("run", "") for step in build["steps"]]
+    fetch = next(index for index, script in enumerate(scripts) if "/api/v1/opportunities.json" in script)
+    publish = scripts.index("make publish")
+    plan = next(index for index, script in enumerate(scripts)
+                if "-m board --settings publishconf.py announcements" in script)
+    assert fetch < publish < plan and "secrets." not in str(build)
+    assert announce["needs"] == ["build", "deploy"] and announce["permissions"] == {"contents": "read"}
+    assert announce["environment"] == "announcements"
+    assert "python3 -S -m board.reach.chat" in announce["steps"][3]["run"] and "--ledger" in announce["steps"][3]["run"]
+    assert announce["steps"][4]["with"]["name"] == "announced-${{ github.run_attempt }}"

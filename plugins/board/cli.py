@@ -19,6 +19,10 @@ from board.contribute.reminder_issues import reminder_for, to_json
 from board.contribute.reminders import due_listings
 from board.core.errors import InternalError, SettingsError
 from board.core.settings import BoardSettings
+from board.reach.announcements import plan
+from board.reach.digest import write_issue
+from board.render.digest import Week
+from board.render.prepared import ListingPreparer
 from board.validate import report
 from board.validate.catalog import Result, load_vocabulary, validate_content
 from board.validate.schema import load_schema, with_categories
@@ -47,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
                         help="Pelican settings file to read the board's settings from (default: %(default)s)")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
     for add_command in (_add_validate, _add_new, _add_completion, _add_check_pr, _add_from_issue, _add_reminders,
-                        _add_schema, _add_shift_dates):
+                        _add_schema, _add_shift_dates, _add_serve, _add_digest, _add_announcements):
         add_command(commands)
     return parser
 
@@ -171,6 +175,51 @@ def _add_shift_dates(commands: Any) -> None:
     )
     shift.add_argument("--to", type=_date, help="the day the newest listing should be posted (YYYY-MM-DD)")
     shift.set_defaults(run=_shift_dates)
+
+
+def _add_serve(commands: Any) -> None:
+    serve = commands.add_parser(
+        "serve", help="serve the built site locally, with Access-Control-Allow-Origin: * like GitHub Pages",
+        description="Serve OUTPUT at http://localhost:PORT/ on the loopback address, adding "
+                    "Access-Control-Allow-Origin: * to every response so a page on another origin can use the "
+                    "widget and the API. With --autoreload, Pelican rebuilds the site whenever content, theme or "
+                    "settings change.",
+    )
+    serve.add_argument("--output", type=Path, default=Path("output"), help="the built site (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: %(default)s)")
+    serve.add_argument("--autoreload", action="store_true", help="rebuild on every change (make devserver)")
+    serve.set_defaults(run=_serve)
+
+
+def _add_digest(commands: Any) -> None:
+    digest = commands.add_parser(
+        "digest", help="write the weekly digest of new listings, ready to send by email",
+        description="Write the issue of the last finished week (Monday to Sunday, or --week): the open listings "
+                    "posted that week, as an email-ready HTML part and a plain-text part, for the whole board and "
+                    "for each category with listings, plus digest.json for the job that sends it "
+                    "(python3 -S -m board.reach.mail). A week with no open listing writes nothing.",
+    )
+    digest.add_argument("--out", type=Path, default=Path("digest"), help="the folder to write the issue into "
+                                                                          "(default: %(default)s)")
+    digest.add_argument("--week", type=_week, help="the week to write, like 2026-w48 (default: the last finished one)")
+    digest.add_argument("--outcome", type=Path, help="append issue=<id> (empty when there is none) to this file "
+                                                     "($GITHUB_OUTPUT)")
+    digest.set_defaults(run=_digest)
+
+
+def _add_announcements(commands: Any) -> None:
+    announce = commands.add_parser(
+        "announcements", help="list the listings a deploy makes new, worded for Discord, Slack and Mastodon",
+        description="Compare the API just built (--current) with the one the live site served before deploying "
+                    "(--previous) and write the open listings that are new, at most 10 (the rest summed up), for "
+                    "the job that posts them (python3 -S -m board.reach.chat). When --previous is missing, "
+                    "nothing is announced: every listing would look new.",
+    )
+    announce.add_argument("--current", type=Path, default=Path("output/api/v1/opportunities.json"),
+                          help="the new site's opportunities.json (default: %(default)s)")
+    announce.add_argument("--previous", type=Path, help="the live site's opportunities.json, fetched before deploying")
+    announce.add_argument("--out", type=Path, required=True, help="the plan to write (JSON)")
+    announce.set_defaults(run=_announcements)
 
 
 def _settings(arguments: argparse.Namespace) -> BoardSettings:
@@ -315,6 +364,72 @@ def _shift_dates(arguments: argparse.Namespace) -> int:
     records = samples.shift_completion_dates(settings.content / "completions", days)
     print(f"Moved dates by {days:+d} day(s) in {changed} listing(s) and {records} completion(s); "
           f"the newest listing is now posted {target}.")
+    return EXIT_OK
+
+
+def _digest(arguments: argparse.Namespace) -> int:
+    from pelican.settings import read_settings
+
+    settings = _settings(arguments)
+    result = validate_content(settings)
+    if result.catalog is None or not result.ok:
+        for problem in result.problems:
+            print(report.as_text(problem, Path.cwd()), file=sys.stderr)
+        return EXIT_INVALID
+    today = settings.today()
+    week = arguments.week or Week.of(today).before
+    if week.sunday >= today:
+        print(f"error: week {week.id} is not over yet (it ends {week.sunday}); an issue covers a finished week",
+              file=sys.stderr)
+        return EXIT_INVALID
+    article_url = read_settings(str(arguments.settings))["ARTICLE_URL"]
+    preparer = ListingPreparer(result.catalog, settings, today,
+                               lambda listing_id: settings.absolute(article_url.format(slug=listing_id)))
+    written = write_issue(week, preparer.prepare_all(result.catalog.listings.values()).values(), settings,
+                          arguments.out)
+    if written is None:
+        print(f"No open listing was posted in week {week.id} ({week.monday} to {week.sunday}): no issue, "
+              "nothing to send.")
+    else:
+        print(f"Wrote issue {written.issue.id} ({len(written.issue.listings)} listings; editions: "
+              f"{', '.join(written.editions)}) to {written.folder}/")
+    if arguments.outcome:
+        with arguments.outcome.open("a", encoding="utf-8") as outcome:
+            outcome.write(f"issue={written.issue.id if written else ''}\n")
+    return EXIT_OK
+
+
+def _announcements(arguments: argparse.Namespace) -> int:
+    settings = _settings(arguments)
+    if not arguments.current.is_file():
+        print(f"error: {arguments.current} does not exist: build the site first (make publish)", file=sys.stderr)
+        return EXIT_INVALID
+    made = plan(arguments.current, arguments.previous, settings.absolute(""), settings.locale)
+    arguments.out.parent.mkdir(parents=True, exist_ok=True)
+    arguments.out.write_text(made.to_json(), encoding="utf-8")
+    if made.announcements:
+        more = f", and {made.more} more summed up" if made.more else ""
+        print(f"{len(made.announcements)} new listing(s) to announce{more}: "
+              f"{', '.join(item.id for item in made.announcements)}")
+    else:
+        print(f"Nothing to announce: {made.reason}.")
+    return EXIT_OK
+
+
+def _week(text: str) -> Week:
+    try:
+        return Week.parse(text)
+    except ValueError as failure:
+        raise argparse.ArgumentTypeError(str(failure)) from None
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    from board.site.dev_server import serve  # Pelican is imported only for the commands that need it
+
+    rebuild = [sys.executable, "-m", "pelican", "--autoreload", "content", "-o", str(arguments.output),
+               "-s", str(arguments.settings)] if arguments.autoreload else None
+    arguments.output.mkdir(parents=True, exist_ok=True)
+    serve(arguments.output, arguments.port, rebuild)
     return EXIT_OK
 
 

@@ -106,9 +106,9 @@ OPTION = {option.key: option for option in OPTIONS}
 # segment of every *_SAVE_AS and *_URL setting is added to them.
 RESERVED_PATHS = frozenset({
     "index", "404", "api", "archives", "authors", "badges", "calendar", "categories", "closed", "completions",
-    "credentials", "drafts", "embed", "embed-listings", "embed.js", "feeds", "issuers", "logos", "opportunities",
-    "organizations", "outcomes", "page", "pagefind", "post", "remote", "search", "skills", "subscribe", "tags",
-    "theme", "_headers",
+    "credentials", "digest", "drafts", "embed", "embed-listings", "embed.js", "feeds", "issuers", "logos",
+    "opportunities", "organizations", "outcomes", "page", "pagefind", "post", "remote", "search", "skills",
+    "subscribe", "tags", "theme", "_headers",
 })
 
 
@@ -171,8 +171,9 @@ class BoardSettings:
 
     @property
     def embed_policy(self) -> str:
-        """The embed frame's policy: other sites show it in an iframe, so it styles itself inline."""
-        return "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; base-uri 'none'"
+        """The embed frame's policy: other sites show it in an iframe; the widget inside styles itself
+        with a constructed stylesheet, which needs no style-src."""
+        return "default-src 'none'; script-src 'self'; connect-src 'self'; base-uri 'none'"
 
     def today(self) -> date:
         """The build's idea of today: SOURCE_DATE_EPOCH when set, else the clock, in the board's zone."""

@@ -31,6 +31,7 @@ from board.site import (
 from board.site.api import ApiGenerator
 from board.site.calendar import CalendarGenerator
 from board.site.completions import CompletionsGenerator
+from board.site.digest_archive import DigestArchiveGenerator
 from board.site.feeds import FeedsGenerator
 from board.site.guide_pages import GuidePagesGenerator
 from board.site.logos import LogosGenerator
@@ -41,7 +42,8 @@ from board.site.search_index import FacetCountsGenerator
 
 # Written after Pelican's articles and pages, in this order.
 GENERATORS = (FacetCountsGenerator, BoardPagesGenerator, FeedsGenerator, PostPageGenerator, ApiGenerator,
-              CalendarGenerator, GuidePagesGenerator, LogosGenerator, CompletionsGenerator, OutcomesGenerator)
+              CalendarGenerator, GuidePagesGenerator, LogosGenerator, CompletionsGenerator, OutcomesGenerator,
+              DigestArchiveGenerator)
 
 
 def register() -> None:

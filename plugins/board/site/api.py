@@ -2,7 +2,9 @@
 
 - ``opportunities.json``: every open listing, soonest deadline first;
 - ``opportunities/<id>.json``: one listing, open or closed (its ``status`` says which);
-- ``organizations.json`` and ``categories.json``, with their pages and feeds.
+- ``organizations.json`` and ``categories.json``, with their pages and feeds;
+- ``slices.json`` and ``slices/<kind>/<id>.json``: the open listings of one category, skill,
+  organization, country or place of work as compact cards, for widgets (``render/slices.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from pelican.generators import Generator
 
 from board.core.model import Organization
 from board.core.vocabulary import Category
-from board.site.build import build_state, prepared_of
+from board.render import slices
+from board.render.display import MODE_LABELS, country_name
+from board.render.prepared import PreparedListing
+from board.site.build import BuildState, build_state, prepared_of
 from board.site.feed_kinds import FORMATS, feed_path
 
 API = "api/v1"
@@ -41,8 +46,24 @@ class ApiGenerator(Generator):
         self._save("categories.json", {"categories": [
             self._category(category, by_category[category.id])
             for category in state.catalog.vocabulary.categories.values()]})
+        self._write_slices(state, open_listings)
         for schema in sorted((state.settings.schemas / "api").glob("*.schema.json")):
             shutil.copyfile(schema, Path(self.output_path) / API / schema.name)
+
+    def _write_slices(self, state: BuildState, open_listings: list[PreparedListing]) -> None:
+        catalog, locale = state.catalog, state.settings.locale
+        known = {"category": {category.id: category.label for category in catalog.vocabulary.categories.values()},
+                 "organization": {organization.id: organization.name
+                                  for organization in catalog.organizations.values()},
+                 "country": {code: country_name(code, locale) for prepared in open_listings
+                             for code in prepared.listing.location.country_codes},
+                 "mode": dict(MODE_LABELS)}
+        cut = slices.cut(open_listings, known, state.today)
+        cards = {prepared.id: slices.compact(slices.card(prepared)) for prepared in open_listings}  # each once
+        for part in cut:
+            self._write(part.path, slices.slice_text(part, cards))
+        self._save("slices.json", slices.index_document(
+            cut, lambda path: state.settings.absolute(f"{API}/{path}")))
 
     def _organization(self, organization: Organization, open_listings: int) -> dict[str, Any]:
         settings = build_state(self.settings).settings

@@ -3,18 +3,22 @@
 - ``subscribe/``: every feed and calendar, with a short how-to for feed readers;
 - ``api/``: the JSON API, the feeds' namespace and the JSON Feed extension, with examples;
 - ``embed-listings/``: pick filters, copy a snippet, see a live preview;
-- ``embed/``: the page inside the iframe alternative; ``embed.js`` at the site root.
+- ``embed/``: the page inside the iframe alternative; ``embed.js`` at the site root, and the same
+  file under a name made from its content (``embed.<hash>.js``), which never changes, for a snippet
+  with a Subresource Integrity hash.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 from pelican.generators import Generator
 
+from board.render.display import country_name
 from board.render.feed_xml import OPPORTUNITY_NS
 from board.render.prepared import PreparedListing
 from board.site.build import BuildState, build_state, newest_first, prepared_of
@@ -28,18 +32,39 @@ class GuidePagesGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         state = build_state(self.settings)
         newest = [prepared_of(article) for article in newest_first(self.context["articles"])]
+        widget = (Path(self.theme) / "static" / "js" / "embed.js").read_bytes()
+        versioned = versioned_name(widget)
+        for name in ("embed.js", versioned):
+            (Path(self.output_path) / name).write_bytes(widget)
         extra = {
             "feed_groups": _groups(published_feeds(state, self.settings, self.context["articles"]), state),
             "opportunity_ns": OPPORTUNITY_NS,
             "example_record": _example(newest),
             "skills": sorted({skill for prepared in newest for skill in prepared.listing.skills}),
             "board_url": state.settings.absolute(""),
+            "organizations": sorted(((organization.id, organization.name)
+                                     for organization in state.catalog.organizations.values()),
+                                    key=lambda pair: pair[1].casefold()),
+            "countries": sorted(((code, country_name(code, state.settings.locale)) for code in
+                                 {code for prepared in newest for code in prepared.listing.location.country_codes}),
+                                key=lambda pair: pair[1]),
+            "widget_url": state.settings.absolute(versioned),
+            "widget_integrity": integrity(widget),
         }
         for page in PAGES:
             name = page.upper()
             writer.write_file(self.settings[f"{name}_SAVE_AS"], self.get_template(page), self.context,
                               self.settings["RELATIVE_URLS"], url=self.settings[f"{name}_URL"], page_name=page, **extra)
-        shutil.copyfile(Path(self.theme) / "static" / "js" / "embed.js", Path(self.output_path) / "embed.js")
+
+
+def versioned_name(widget: bytes) -> str:
+    """``embed.<hash>.js``: a new name whenever the widget changes, so the file at a name never does."""
+    return f"embed.{hashlib.sha256(widget).hexdigest()[:12]}.js"
+
+
+def integrity(widget: bytes) -> str:
+    """The Subresource Integrity value of the widget (SHA-384, as browsers recommend)."""
+    return "sha384-" + base64.b64encode(hashlib.sha384(widget).digest()).decode("ascii")
 
 
 def _groups(feeds: list[PublishedFeed], state: BuildState) -> list[tuple[str, list[dict[str, Any]]]]:

@@ -1,0 +1,54 @@
+"""The local server behind ``make serve`` and ``make devserver``: the built site, served the way
+GitHub Pages serves it, so a career office can try the widget on a page of its own.
+
+Pelican's own server cannot add headers; this one adds ``Access-Control-Allow-Origin: *`` to every
+response (the API, and ``embed.js`` for Subresource Integrity, need it; GitHub Pages sends it for
+everything) and ``Cache-Control: no-cache`` so a rebuilt file is seen at once. It listens on the
+loopback address only.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+TYPES = {".ics": "text/calendar; charset=utf-8", ".json": "application/json", ".xml": "application/xml",
+         ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm"}
+
+
+class BoardRequestHandler(http.server.SimpleHTTPRequestHandler):
+    def guess_type(self, path: str | os.PathLike[str]) -> str:
+        return TYPES.get(Path(path).suffix) or super().guess_type(path)
+
+    def end_headers(self) -> None:
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+
+def make_server(folder: Path, port: int, host: str = "127.0.0.1") -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(BoardRequestHandler, directory=str(folder))
+    return http.server.ThreadingHTTPServer((host, port), handler)
+
+
+def serve(folder: Path, port: int, rebuild: Sequence[str] | None = None) -> None:
+    """Serve ``folder`` until interrupted; with ``rebuild``, run that command (Pelican with
+    ``--autoreload``) beside it and stop it on the way out."""
+    builder = subprocess.Popen(list(rebuild)) if rebuild else None
+    server = make_server(folder, port)
+    print(f"Serving {folder}/ at http://localhost:{port}/ (Access-Control-Allow-Origin: *); Ctrl-C stops.",
+          file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        if builder:
+            builder.terminate()
+            builder.wait(timeout=30)
