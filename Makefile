@@ -44,8 +44,10 @@ serve: html ## Build, then serve the board at http://localhost:8000 (with Access
 devserver: venv ## Serve and rebuild whenever content, theme or settings change
 	$(BIN)/python -m board serve --autoreload --output $(OUTPUT) --port $(PORT)
 
-publish: venv ## Build the public site with publishconf.py (set SITEURL)
-	$(PELICAN) content -o $(OUTPUT) -s publishconf.py
+# The build never sees the badge-signing key: the signer, standard library and openssl only, signs after it.
+publish: venv ## Build the public site with publishconf.py (set SITEURL); with BOARD_SIGNING_KEY set, sign its credentials
+	env -u BOARD_SIGNING_KEY $(PELICAN) content -o $(OUTPUT) -s publishconf.py
+	if [ -n "$$BOARD_SIGNING_KEY" ]; then $(PYTHON) -S -m board.reach.sign $(OUTPUT); fi
 
 test: venv verifier ## Run every test (fails when no test runs, too)
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
@@ -101,4 +103,4 @@ verifier-lock: ## Re-pin tests/verifier/requirements.lock from requirements.in a
 	rm -rf .lock-venv
 
 clean: ## Remove the built site and caches
-	rm -rf $(OUTPUT) .$(OUTPUT).inputs cache .pytest_cache
+	rm -rf $(OUTPUT) $(OUTPUT)-to-sign .$(OUTPUT).inputs cache .pytest_cache

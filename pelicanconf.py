@@ -3,6 +3,8 @@
 Fork-and-edit settings are at the top; the rest wires Pelican to the board's plugins and theme.
 """
 
+import os
+
 # --- Your board -------------------------------------------------------------------------------
 SITENAME = "Micro-internship board"
 SITE_DESCRIPTION = "Short, paid, project-based work for students: 5 to 40 hours, often remote."
@@ -18,6 +20,9 @@ BOARD_MAX_WINDOW_DAYS = 120  # longest time from posted to apply_by
 BOARD_ACCEPT_UNPAID = False  # reject unpaid listings
 BOARD_MIN_HOURLY_RATE = 20  # warn below this effective hourly pay, in the listing's currency
 BOARD_REMOTE_IMAGES = False  # True: descriptions may show https images from other sites (they can track readers)
+# Open Badges 3.0 (README, "Signed completion records"): the PUBLIC half of the badge-signing key, in PEM.
+# The build never sees the private key; `python3 -S -m board.reach.sign` signs after it. None: Open Badges 2.0 only.
+BOARD_SIGNING_PUBLIC_KEY = os.environ.get("BOARD_SIGNING_PUBLIC_KEY") or None
 
 # --- Content ----------------------------------------------------------------------------------
 PATH = "content"

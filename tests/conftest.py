@@ -8,7 +8,7 @@ import secrets
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -16,10 +16,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
 from board.contribute.completion import identity_hash
 from board.core.settings import BoardSettings
+from board.reach.sign import KEY_VARIABLE, PUBLIC_VARIABLE
 from browser import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -74,7 +75,13 @@ def _pelican_command(content: Path, output: Path, settings: str) -> list[str]:
 
 
 def _pelican_env(epoch: str, extra_env: dict[str, str] | None) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": epoch, **(extra_env or {})}
+    return {**_without_keys(os.environ), "PYTHONPATH": str(ROOT / "plugins"), "SOURCE_DATE_EPOCH": epoch,
+            **(extra_env or {})}
+
+
+def _without_keys(environment: Mapping[str, str]) -> dict[str, str]:
+    """The environment without a badge-signing key a developer may have set: a test gives its own."""
+    return {key: value for key, value in environment.items() if key not in (KEY_VARIABLE, PUBLIC_VARIABLE)}
 
 
 def run_pelican(content: Path, output: Path, epoch: str, settings: str = "pelicanconf.py",
@@ -107,7 +114,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return output
 
 
-# A board with completion records, built for and served at a local address, with a signing key
+# A board with completion records, built for and served at a local address, signed by the signer with a key
 TEST_LISTING = "pedalshare-berlin-rider-survey"  # and one completion recorded here for an address made here.
 TEST_RECORD = "test-record-for-verifiers"
 
@@ -118,6 +125,23 @@ class Board:
     url: str
     email: str  # the test student's address: in no file, only in this process
     key: Ed25519PrivateKey
+
+
+def private_pem(key: Ed25519PrivateKey) -> str:
+    return key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()).decode()
+
+
+def public_pem(key: Ed25519PrivateKey) -> str:
+    return key.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo).decode()
+
+
+def run_signer(site: Path, private_key: str | None, extra_env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess:
+    """``python3 -S -m board.reach.sign SITE``, as the deploy's sign job runs it: no site-packages."""
+    environment = {**_without_keys(os.environ), "PYTHONPATH": str(ROOT / "plugins"),
+                   **({KEY_VARIABLE: private_key} if private_key is not None else {}), **(extra_env or {})}
+    return subprocess.run([sys.executable, "-S", "-m", "board.reach.sign", str(site)], cwd=ROOT, env=environment,
+                          capture_output=True, text=True, timeout=120)
 
 
 def completion_text(email: str) -> str:
@@ -138,12 +162,13 @@ def completion_board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Board
     email = f"Student.{secrets.token_hex(4)}@Example.org"
     (content / "completions" / TEST_LISTING / f"{TEST_RECORD}.yaml").write_text(completion_text(email))
     key = Ed25519PrivateKey.generate()
-    pem = key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()).decode()
     site = folder / "site"
     with serve(site) as url:
         result = run_pelican(content, site, epoch_at(sample_today()), "publishconf.py",
-                             {"SITEURL": url, "BOARD_SIGNING_KEY": pem})
+                             {"SITEURL": url, PUBLIC_VARIABLE: public_pem(key)})
         assert result.returncode == 0, result.stderr
+        signed = run_signer(site, private_pem(key))
+        assert signed.returncode == 0, signed.stderr
         yield Board(site, url, email, key)
 
 

@@ -1,7 +1,9 @@
 """Completion records verified by parties that are not the board.
 
 A real build of the sample board plus one completion made here (for an address only this test
-knows), with a signing key made here, served over local HTTP at the address the build was made for:
+knows), given the public half of a signing key made here, its credentials then signed by the signer
+as the deploy's ``sign`` job runs it (``python3 -S -m board.reach.sign``, standard library and
+openssl only), served over local HTTP at the address the build was made for:
 - IMS Global's Open Badges verifier (``openbadges``, in .venv-verifier, offline: see
   tests/verifier/verify.py) accepts the hosted assertion and the baked badge for the student's
   address, and rejects another address, a revoked record and tampered copies;
@@ -18,7 +20,6 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
@@ -26,7 +27,7 @@ from PIL import Image
 
 from board.contribute.completion import identity_hash
 from browser import serve
-from conftest import CONTENT, ROOT, TEST_RECORD, Board, epoch_at, run_pelican, sample_today
+from conftest import CONTENT, ROOT, TEST_RECORD, Board, epoch_at, private_pem, public_pem, run_pelican, sample_today
 
 VERIFIER = ROOT / ".venv-verifier" / "bin" / "python"
 DRIVER = ROOT / "tests" / "verifier" / "verify.py"
@@ -152,33 +153,58 @@ def test_a_revoked_record_has_no_credential_and_is_on_the_revocation_list(board:
 
 def test_without_a_key_the_board_publishes_open_badges_2_only(sample_site: Path) -> None:
     assert not (sample_site / "credentials").exists()
+    assert not (sample_site.parent / f"{sample_site.name}-to-sign").exists()
     assert not list(sample_site.glob("completions/*/credential.jwt"))
     assert len(list(sample_site.glob("completions/*/assertion.json"))) == 4
     assert "Open Badges 3.0" not in (sample_site / "completions" / "investor-model-tidy-up" / "index.html").read_text()
 
 
-def test_a_wrong_signing_key_stops_the_build_with_what_to_do(tmp_path: Path) -> None:
+def test_every_credential_a_page_links_exists_and_verifies(board: Board) -> None:
+    pages = sorted((board.site / "completions").glob("*/index.html"))
+    linking = [page.parent.name for page in pages if "credential.jwt" in page.read_text()]
+    assert linking == sorted(set(path.parent.name for path in (board.site / "completions").glob("*/credential.jwt")))
+    assert REVOKED not in linking and RECORD in linking and len(linking) == len(pages) - 1
+    for record in linking:
+        jwt.decode((board.site / "completions" / record / "credential.jwt").read_text(), jwks(board),
+                   algorithms=["EdDSA"])
+
+
+def test_the_signing_inputs_stay_outside_the_published_site(board: Board) -> None:
+    to_sign = board.site.parent / f"{board.site.name}-to-sign"
+    assert sorted(path.name for path in to_sign.iterdir()) == sorted(
+        f"{path.parent.name}.signing-input" for path in (board.site / "completions").glob("*/credential.jwt"))
+    assert not list(board.site.rglob("*.signing-input"))
+
+
+def test_a_wrong_public_key_stops_the_build_with_what_to_do(tmp_path: Path) -> None:
     result = run_pelican(CONTENT, tmp_path / "site", epoch_at(sample_today()),
-                         extra_env={"BOARD_SIGNING_KEY": "not a key", "COLUMNS": "400"})
+                         extra_env={"BOARD_SIGNING_PUBLIC_KEY": "not a key", "COLUMNS": "400"})
     assert result.returncode != 0
-    message = "BOARD_SIGNING_KEY is set but holds no unencrypted Ed25519 private key in PEM: make one with " \
-              "`openssl genpkey -algorithm ed25519` and store the whole file as the secret"
+    message = "BOARD_SIGNING_PUBLIC_KEY (its value is not repeated here) must be an Ed25519 public key in PEM, as " \
+              "`openssl pkey -in board-key.pem -pubout` prints it, or None"
     assert message in result.stdout + result.stderr
+    assert not (tmp_path / "site").exists()
 
 
-def test_adding_changing_or_removing_the_signing_key_rebuilds_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_private_key_given_to_the_build_stops_it_and_is_never_repeated(tmp_path: Path) -> None:
+    pem = private_pem(Ed25519PrivateKey.generate())
+    result = run_pelican(CONTENT, tmp_path / "site", epoch_at(sample_today()),
+                         extra_env={"BOARD_SIGNING_PUBLIC_KEY": pem, "COLUMNS": "400"})
+    said = " ".join((result.stdout + result.stderr).split())  # Pelican's log wraps long lines
+    assert result.returncode != 0
+    assert "BOARD_SIGNING_PUBLIC_KEY (its value is not repeated here) holds a private key, which the build must " \
+           "never see: give it the public half only (`openssl pkey -in board-key.pem -pubout`), and make a new key, " \
+           "since this one is no longer secret" in said
+    assert pem.splitlines()[1] not in result.stdout + result.stderr
+
+
+def test_adding_changing_or_removing_the_public_key_rebuilds_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
     from pelican.settings import read_settings
 
     from board.site.up_to_date import inputs_digest
 
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     monkeypatch.chdir(ROOT)
-    digests = []
-    for key in (None, Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()):
-        if key is None:
-            monkeypatch.delenv("BOARD_SIGNING_KEY", raising=False)
-        else:
-            monkeypatch.setenv("BOARD_SIGNING_KEY", key.private_bytes(Encoding.PEM, PrivateFormat.PKCS8,
-                                                                      NoEncryption()).decode())
-        digests.append(inputs_digest(settings))
+    digests = [inputs_digest({**settings, "BOARD_SIGNING_PUBLIC_KEY": key})
+               for key in (None, public_pem(Ed25519PrivateKey.generate()), public_pem(Ed25519PrivateKey.generate()))]
     assert len(set(digests)) == 3

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from board.core.errors import SettingsError
 from board.core.settings import OPTIONS, BoardSettings
-from conftest import CONTENT, ROOT, run_board, run_pelican
+from conftest import CONTENT, ROOT, public_pem, run_board, run_pelican
 
 BASE = {"PATH": "content", "TIMEZONE": "Europe/London"}
 
@@ -44,6 +45,20 @@ def test_every_setting_has_a_default_that_passes_its_own_check() -> None:
     settings = BoardSettings.from_pelican(BASE)
     assert all(option.check(option.default) is None for option in OPTIONS)
     assert settings.site_url == "" and settings.feed_max_items == 100
+
+
+def test_the_signing_public_key_is_read_from_pem_and_a_wrong_value_is_never_repeated() -> None:
+    key = Ed25519PrivateKey.generate()
+    pem = public_pem(key).replace("\n", "\r\n")  # as a variable pasted on Windows may hold it
+    settings = BoardSettings.from_pelican({**BASE, "BOARD_SIGNING_PUBLIC_KEY": pem})
+    assert settings.signing_public_key == key.public_key().public_bytes_raw()
+    assert BoardSettings.from_pelican(BASE).signing_public_key is None
+    wrong = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOv4 board"
+    with pytest.raises(SettingsError) as raised:
+        BoardSettings.from_pelican({**BASE, "BOARD_SIGNING_PUBLIC_KEY": wrong})
+    assert str(raised.value).startswith("BOARD_SIGNING_PUBLIC_KEY (its value is not repeated here) must be an "
+                                        "Ed25519 public key in PEM")
+    assert "AAAA" not in str(raised.value)
 
 
 def test_the_site_address_has_one_form_without_a_trailing_slash() -> None:

@@ -66,6 +66,7 @@ def test_deploy_grants_pages_permissions_to_the_deploy_job_only() -> None:
     deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
     assert deploy["permissions"] == {}
     assert deploy["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert deploy["jobs"]["sign"]["permissions"] == {"contents": "read"}
     assert deploy["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert {"push", "schedule", "workflow_dispatch"} <= set(deploy[True])
 
@@ -131,3 +132,25 @@ def test_a_deploy_reads_the_live_api_before_building_and_announces_after_deployi
     assert announce["environment"] == "announcements"
     assert "python3 -S -m board.reach.chat" in announce["steps"][3]["run"] and "--ledger" in announce["steps"][3]["run"]
     assert announce["steps"][4]["with"]["name"] == "announced-${{ github.run_attempt }}"
+
+
+def test_the_badge_signing_key_is_only_in_a_job_that_installs_nothing_and_signs_what_the_build_left() -> None:
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())
+    build, sign, publish = deploy["jobs"]["build"], deploy["jobs"]["sign"], deploy["jobs"]["deploy"]
+    assert "environment" not in build and "secrets." not in str(build)
+    [building] = [step for step in build["steps"] if step.get("run") == "make publish"]
+    assert building["env"]["BOARD_SIGNING_PUBLIC_KEY"] == "${{ vars.BOARD_SIGNING_PUBLIC_KEY }}"
+    [handed_over] = [step for step in build["steps"] if step.get("with", {}).get("name", "").startswith("site-")]
+    assert handed_over["with"]["path"].split() == ["output", "output-to-sign"]
+    assert not any(step.get("uses", "").startswith("actions/upload-pages-artifact@") for step in build["steps"])
+
+    assert sign["needs"] == "build" and sign["environment"] == "badge-signing"
+    checkout, download, signing, upload = sign["steps"]
+    assert checkout["uses"].startswith("actions/checkout@") and "ref" not in checkout["with"]
+    assert download["with"] == {"name": "site-${{ needs.build.outputs.attempt }}", "path": "${{ runner.temp }}/built"}
+    assert signing["run"] == 'PYTHONPATH=plugins python3 -S -m board.reach.sign "$RUNNER_TEMP/built/output"'
+    assert signing["env"] == {"BOARD_SIGNING_KEY": "${{ secrets.BOARD_SIGNING_KEY }}"}
+    assert re.findall(r"secrets\.\w+", str(deploy)).count("secrets.BOARD_SIGNING_KEY") == 1
+    assert upload["uses"].startswith("actions/upload-pages-artifact@")
+    assert upload["with"] == {"path": "${{ runner.temp }}/built/output"}
+    assert publish["needs"] == "sign"

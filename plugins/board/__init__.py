@@ -9,6 +9,7 @@ the ones before it (``tests/test_layers.py`` holds them to it):
 - ``render``: what students and machines see of a listing: its view, record, JSON-LD, feed XML;
 - ``site``: the board as a Pelican site: every adapter, wired by ``board.site.register``;
 - ``contribute``: how listings arrive: ``new``, the issue form, the pull-request verdict, reminders;
-- ``reach``: how listings reach students: the weekly digest by email, announcements in chat;
+- ``reach``: how listings reach students: the weekly digest by email, announcements in chat, and
+  the signer of their completion records' credentials;
 - ``cli``: ``python -m board``.
 """

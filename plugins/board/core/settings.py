@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
 
+from board.core import ed25519
 from board.core.errors import SettingsError
 
 PROJECT = Path(__file__).resolve().parents[3]
@@ -32,6 +33,7 @@ class Option:
     default: Any
     means: str
     check: Callable[[Any], str | None]  # a value -> why it is wrong, or None
+    repeat: bool = True  # whether a message may repeat a wrong value (never a key pasted by mistake)
 
 
 def _whole_number(least: int) -> Callable[[Any], str | None]:
@@ -84,6 +86,15 @@ def _folder(value: Any) -> str | None:
     return None if isinstance(value, str | Path) and Path(value).is_dir() else "must name an existing folder"
 
 
+def _public_key(value: Any) -> str | None:
+    if value is None or (isinstance(value, str) and ed25519.from_pem(value)):
+        return None
+    if isinstance(value, str) and "PRIVATE KEY" in value:
+        return ("holds a private key, which the build must never see: give it the public half only "
+                "(`openssl pkey -in board-key.pem -pubout`), and make a new key, since this one is no longer secret")
+    return "must be an Ed25519 public key in PEM, as `openssl pkey -in board-key.pem -pubout` prints it, or None"
+
+
 OPTIONS = (
     Option("BOARD_MAX_WINDOW_DAYS", 120, "the longest time from `posted` to `apply_by`, in days", _whole_number(1)),
     Option("BOARD_ACCEPT_UNPAID", False, "whether unpaid listings are accepted at all", _yes_no),
@@ -98,6 +109,10 @@ OPTIONS = (
     Option("BOARD_BADGE_CONTACT", "badges@example.org",
            "the contact address in the board's Open Badges issuer profiles (Open Badges 2.0 requires one): "
            "a role address of the board, never a person's", _address),
+    Option("BOARD_SIGNING_PUBLIC_KEY", None,
+           "the public half of the key that signs Open Badges 3.0 credentials (pelicanconf.py reads it from the "
+           "environment variable of the same name); None publishes Open Badges 2.0 records only",
+           _public_key, repeat=False),
     Option("BOARD_SCHEMAS", str(PROJECT / "schemas"), "the folder of the JSON Schemas", _folder),
 )
 OPTION = {option.key: option for option in OPTIONS}
@@ -128,6 +143,7 @@ class BoardSettings:
     branch: str = "main"
     feed_max_items: int | None = 100
     badge_contact: str = "badges@example.org"
+    signing_public_key: bytes | None = None  # the 32 bytes of BOARD_SIGNING_PUBLIC_KEY, when the board signs
     site_url: str = ""  # SITEURL without its trailing slash: absolute links are f"{site_url}/{path}"
     site_name: str = "Micro-internship board"
     language: str = "en"
@@ -151,6 +167,7 @@ class BoardSettings:
             branch=board["BOARD_BRANCH"],
             feed_max_items=board["BOARD_FEED_MAX_ITEMS"],
             badge_contact=board["BOARD_BADGE_CONTACT"],
+            signing_public_key=ed25519.from_pem(board["BOARD_SIGNING_PUBLIC_KEY"] or ""),
             site_url=str(settings.get("SITEURL", "")).rstrip("/"),
             site_name=str(settings.get("SITENAME", cls.site_name)),
             language=str(settings.get("DEFAULT_LANG", "en")),
@@ -190,7 +207,8 @@ def _checked(key: str, settings: Mapping[str, Any]) -> Any:
     value = settings.get(key, option.default)
     reason = option.check(value)
     if reason:
-        raise SettingsError(f"{key} = {value!r} {reason}. It sets {option.means}; the default is "
+        shown = f"{key} = {value!r}" if option.repeat else f"{key} (its value is not repeated here)"
+        raise SettingsError(f"{shown} {reason}. It sets {option.means}; the default is "
                             f"{option.default!r}. Change it in pelicanconf.py.")
     return value
 

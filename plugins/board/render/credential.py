@@ -1,16 +1,21 @@
 """Open Badges 3.0: a completion as a W3C Verifiable Credential, secured as a VC-JWT (JOSE, EdDSA).
 
 The board signs, so the board is the credential's issuer, and the organization is the creator of
-the achievement. The key is an Ed25519 private key in PEM, given to the build in the environment
-(``BOARD_SIGNING_KEY``, from a CI secret); its public half is published as a JWK Set and as a JWK
-of its own, whose address (named by the key's RFC 7638 thumbprint) is each JWT's ``kid``. The
-algorithm is named ``EdDSA``, as Open Badges 3.0 and its verifiers know it (RFC 9864 now prefers
-``Ed25519`` for the same signature). The JWT's payload is the
-credential itself plus the registered claims ``iss``, ``nbf`` and ``jti`` (OB 3.0, section 8.2).
-Ed25519 signatures are deterministic, so the same content and key give the same bytes.
+the achievement. The build knows only the public half of the board's Ed25519 key
+(``BOARD_SIGNING_PUBLIC_KEY``): it publishes it as a JWK Set and as a JWK of its own, whose address
+(named by the key's RFC 7638 thumbprint) is each JWT's ``kid``, and writes each credential's JWS
+signing input (``base64url(header).base64url(payload)``) into the to-sign folder beside the site,
+which is never published. ``board.reach.sign``, in the one job that holds the private key, signs
+those inputs and writes each ``credential.jwt`` into the site. The algorithm is named ``EdDSA``, as
+Open Badges 3.0 and its verifiers know it (RFC 9864 now prefers ``Ed25519`` for the same signature).
+The JWT's payload is the credential itself plus the registered claims ``iss``, ``nbf`` and ``jti``
+(OB 3.0, section 8.2). Ed25519 signatures are deterministic, so the same content and key give the
+same bytes.
 
 A revoked completion gets no credential, and its credential's id is listed in the board's
 revocation list, which every credential names as its ``credentialStatus``.
+
+Standard library only, like everything it imports: the signer imports it under ``python3 -S``.
 """
 
 from __future__ import annotations
@@ -19,57 +24,40 @@ import base64
 import hashlib
 import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat, load_pem_private_key
-
-from board.core.errors import BoardError
 from board.core.model import Completion
 from board.render.badges import Absolute, badge_class_path, badge_image_path, credential_path, issuer_path, moment
 
-KEY_VARIABLE = "BOARD_SIGNING_KEY"
+ALGORITHM = "EdDSA"
 CONTEXTS = ["https://www.w3.org/ns/credentials/v2", "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"]
 BOARD_ISSUER = "credentials/issuer.json"
 JWKS = "credentials/jwks.json"
 REVOCATION_LIST = "credentials/revoked.json"
+SIGNING_INPUT = ".signing-input"  # the to-sign folder holds <completion-id>.signing-input, one per credential
 
 
-class SigningKeyError(BoardError):
-    """Raised by ``load_signing_key`` when BOARD_SIGNING_KEY holds no Ed25519 private key."""
+def to_sign_folder(site: Path) -> Path:
+    """Where a build of ``site`` leaves the signing inputs: beside it, so nothing publishes them."""
+    return site.parent / f"{site.name}-to-sign"
 
 
-def load_signing_key(text: str) -> Ed25519PrivateKey:
-    try:
-        key = load_pem_private_key(text.strip().encode(), password=None)
-    except (ValueError, TypeError):
-        key = None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise SigningKeyError(f"{KEY_VARIABLE} is set but holds no unencrypted Ed25519 private key in PEM: make one "
-                              "with `openssl genpkey -algorithm ed25519` and store the whole file as the secret")
-    return key
-
-
-def _b64(data: bytes) -> str:
+def b64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
 
-def public_jwk(key: Ed25519PrivateKey, absolute: Absolute) -> dict[str, str]:
-    """The public key as a JWK whose ``kid`` is its own address (Open Badges 3.0 wants a ``kid`` that
-    can be dereferenced to the key), named by its RFC 7638 thumbprint."""
-    raw = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    essential = {"crv": "Ed25519", "kty": "OKP", "x": _b64(raw)}  # RFC 7638: these members, in this order
-    thumbprint = _b64(hashlib.sha256(json.dumps(essential, separators=(",", ":")).encode()).digest())
-    return {**essential, "kid": absolute(key_path(thumbprint)), "alg": "EdDSA", "use": "sig"}
+def public_jwk(public_key: bytes, absolute: Absolute) -> dict[str, str]:
+    """The public key (its 32 bytes) as a JWK whose ``kid`` is its own address (Open Badges 3.0 wants a
+    ``kid`` that can be dereferenced to the key), named by its RFC 7638 thumbprint."""
+    essential = {"crv": "Ed25519", "kty": "OKP", "x": b64url(public_key)}  # RFC 7638: these members, in this order
+    thumbprint = b64url(hashlib.sha256(json.dumps(essential, separators=(",", ":")).encode()).digest())
+    return {**essential, "kid": absolute(key_path(thumbprint)), "alg": ALGORITHM, "use": "sig"}
 
 
 def key_path(thumbprint: str) -> str:
     return f"credentials/keys/{thumbprint}.json"
-
-
-def key_set(key: Ed25519PrivateKey, absolute: Absolute) -> dict[str, Any]:
-    return {"keys": [public_jwk(key, absolute)]}
 
 
 def board_issuer(name: str, absolute: Absolute) -> dict[str, Any]:
@@ -124,16 +112,19 @@ def open_badge_credential(completion: Completion, absolute: Absolute, board_name
     return credential
 
 
-def vc_jwt(credential: dict[str, Any], key: Ed25519PrivateKey, absolute: Absolute) -> str:
-    """The credential as a compact JWS: header, payload (the credential and its registered claims), signature."""
-    header = {"alg": "EdDSA", "typ": "JWT", "kid": public_jwk(key, absolute)["kid"]}
+def encoded_header(kid: str) -> str:
+    """The JWS header of every credential the board signs, as it is signed: base64url compact JSON."""
+    return b64url(_json({"alg": ALGORITHM, "typ": "JWT", "kid": kid}))
+
+
+def signing_input(credential: dict[str, Any], kid: str) -> str:
+    """What the signer signs: the JWS header and payload (the credential and its registered claims),
+    each as base64url JSON, joined by a dot; the signer appends a dot and the signature."""
     valid_from = datetime.fromisoformat(credential["validFrom"])
     payload = {**credential, "iss": credential["issuer"]["id"], "nbf": int(valid_from.timestamp()),
                "jti": credential["id"]}
-    signing_input = f"{_b64(_json(header))}.{_b64(_json(payload))}"
-    return f"{signing_input}.{_b64(key.sign(signing_input.encode('ascii')))}"
+    return f"{encoded_header(kid)}.{b64url(_json(payload))}"
 
 
 def _json(data: dict[str, Any]) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
-

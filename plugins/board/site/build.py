@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
 from board.core.model import Catalog
 from board.core.settings import BoardSettings
 from board.render.prepared import PreparedListing
@@ -28,7 +26,6 @@ class BuildState:
     catalog: Catalog
     today: date
     prepared: dict[str, PreparedListing]  # every checked listing, by id
-    signing_key: Ed25519PrivateKey | None = None  # signs Open Badges 3.0 credentials, when the board has one
 
 
 def remember(settings: MutableMapping[str, Any], state: BuildState) -> None:

@@ -4,14 +4,12 @@ of the site, so every file is parsed, checked and rendered exactly once per buil
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from board.core.errors import InvalidContentError
 from board.core.settings import BoardSettings
-from board.render.credential import KEY_VARIABLE, load_signing_key
 from board.render.prepared import ListingPreparer
 from board.site.build import BuildState, remember
 from board.site.templates import template_context
@@ -34,9 +32,7 @@ def validate_before_reading(generator: Any) -> None:
     article_url = generator.settings["ARTICLE_URL"]
     preparer = ListingPreparer(result.catalog, settings, today,
                                lambda listing_id: settings.absolute(article_url.format(slug=listing_id)))
-    key = os.environ.get(KEY_VARIABLE)  # a CI secret; without it the board publishes Open Badges 2.0 only
-    state = BuildState(settings, result.catalog, today, preparer.prepare_all(result.catalog.listings.values()),
-                       load_signing_key(key) if key else None)
+    state = BuildState(settings, result.catalog, today, preparer.prepare_all(result.catalog.listings.values()))
     remember(generator.settings, state)
     generator.context.update(template_context(state))
 

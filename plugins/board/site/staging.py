@@ -1,7 +1,9 @@
 """Build into a staging folder and swap it in only when the whole build succeeded.
 
 A failed or interrupted build leaves the previous ``output/`` exactly as it was; the next build
-clears whatever staging folder a killed build left behind.
+clears whatever staging folder a killed build left behind. The credentials' signing inputs, which
+are written beside the site (``output-to-sign/``), are staged and swapped in with it, so the signer
+never finds inputs from another build than the site's.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 from typing import Any
+
+from board.render.credential import to_sign_folder
 
 FINAL = "_board_final_output"  # in Pelican's settings: the output folder the staging folder replaces
 
@@ -21,7 +25,8 @@ def staging_folder(final: Path) -> Path:
 def build_in_staging(pelican: Any) -> None:
     final = Path(pelican.output_path).resolve()
     pelican.settings[FINAL] = str(final)
-    shutil.rmtree(staging_folder(final), ignore_errors=True)  # what a killed build left behind
+    for leftover in staging_folder(final), to_sign_folder(staging_folder(final)):  # what a killed build left behind
+        shutil.rmtree(leftover, ignore_errors=True)
     pelican.output_path = str(staging_folder(final))
 
 
@@ -34,3 +39,6 @@ def swap_in(pelican: Any) -> None:
         final.rename(previous)
     staging.rename(final)
     shutil.rmtree(previous, ignore_errors=True)
+    shutil.rmtree(to_sign_folder(final), ignore_errors=True)
+    if to_sign_folder(staging).is_dir():
+        to_sign_folder(staging).rename(to_sign_folder(final))

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from board.core.settings import BoardSettings
-from board.render.credential import KEY_VARIABLE, SigningKeyError, load_signing_key, public_jwk
 from board.site.staging import FINAL
 
 
@@ -38,17 +37,8 @@ def inputs_digest(settings: dict[str, Any]) -> str:
     stable_settings = {key: value for key, value in settings.items() if key != FINAL}
     digest.update(repr(sorted(stable_settings.items())).encode())
     digest.update(repr(sorted(_packages())).encode())
-    digest.update(f"{sys.version}\0{board.today().isoformat()}\0{_public_key()}".encode())
+    digest.update(f"{sys.version}\0{board.today().isoformat()}".encode())
     return digest.hexdigest()
-
-
-def _public_key() -> str:
-    """The signing key's public half, so adding, changing or removing the key rebuilds (never the secret)."""
-    try:
-        key = os.environ.get(KEY_VARIABLE)
-        return public_jwk(load_signing_key(key), str)["x"] if key else "no signing key"
-    except SigningKeyError:
-        return "a wrong signing key"  # the build itself then says what is wrong
 
 
 def skip_unchanged_builds(pelican: Any) -> None:
