@@ -35,11 +35,12 @@ from board.site.guide_pages import GuidePagesGenerator
 from board.site.logos import LogosGenerator
 from board.site.pages import BoardPagesGenerator
 from board.site.post_page import PostPageGenerator
-from board.site.search_index import FacetCountsGenerator
+from board.site.saved_page import SavedPageGenerator
+from board.site.search_index import BrowseIndexGenerator
 
 # Written after Pelican's articles and pages, in this order.
-GENERATORS = (FacetCountsGenerator, BoardPagesGenerator, FeedsGenerator, PostPageGenerator, ApiGenerator,
-              CalendarGenerator, GuidePagesGenerator, LogosGenerator)
+GENERATORS = (BrowseIndexGenerator, BoardPagesGenerator, FeedsGenerator, PostPageGenerator, ApiGenerator,
+              CalendarGenerator, GuidePagesGenerator, LogosGenerator, SavedPageGenerator)
 
 
 def register() -> None:
