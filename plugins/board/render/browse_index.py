@@ -1,11 +1,17 @@
 """The browse index: every open listing's facet values and figures, small enough to load with the
 home page, so filters, counts, sorting and browsing run in the browser without Pagefind.
 
-Columns, not records: ``ids[i]`` is listing ``i`` in every column. A fixed facet's column holds
-indexes into that facet's ``values`` (a list of them for facets with several values a listing);
-``apply_by`` and ``posted`` are days since 1970-01-01; ``hourly`` is the comparable pay per hour in
-the board's currency (None: no reference rate). Recently closed listings follow the open ones
-(``open`` says how many are open); they are offered when a search matches them.
+Columns, not records, in the order of ``ids``, and packed as text that gzip squeezes well (at
+10,000 listings the index must stay under 60 KB gzipped; ``browse-index.js`` unpacks it):
+- ``ids``: sorted, each written as how many characters it shares with the one before (one CODE
+  character) and the rest, space-separated;
+- a figure or a one-value facet: ``{"values": [...distinct...], "codes": "..."}``, one code per
+  listing, ``width`` CODE characters each, an index into ``values`` (a facet's last code: none);
+- a facet with several values a listing (skills, countries, levels): for each value, the gaps
+  between the positions of the listings that have it, as CODE characters (a full "~" adds 92).
+``apply_by`` and ``posted`` are days since 1970-01-01; ``hourly`` is the comparable pay per hour
+in the board's currency, to 0.1 (None: no reference rate). ``open`` tells which listings are
+open; the others closed recently, and are offered when a search matches them.
 """
 
 from __future__ import annotations
@@ -17,12 +23,23 @@ from datetime import date, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from board.render.facets import DEADLINE_WINDOWS, FACETS, SORTS, Facet, computed_values, rate_options
+from board.render.facets import (
+    DEADLINE_WINDOWS,
+    EFFORT_BANDS,
+    FACETS,
+    SORTS,
+    Facet,
+    computed_values,
+    rate_options,
+)
 from board.render.prepared import PreparedListing
 
 EPOCH = date(1970, 1, 1)
 RECENTLY_CLOSED_DAYS = 30  # a closed listing is offered in searches this long after its deadline
 MULTIPLE = {"skill", "country", "level"}  # facets with any number of values per listing
+# 92 characters JSON never escapes: a code's digits, then "~", the gap-list continuation.
+CODE = "".join(chr(point) for point in range(0x21, 0x7F) if chr(point) not in '"\\~')
+FULL = "~"
 EXAMPLES = 3  # example queries offered, each matching open listings today
 WORD = re.compile(r"[^\W\d_]{3,}")
 
@@ -41,15 +58,9 @@ def recently_closed(closed: Sequence[PreparedListing], today: date) -> list[Prep
 def browse_index(open_listings: Sequence[PreparedListing], closed: Sequence[PreparedListing], today: date,
                  currency: str, locale: str, timezone: ZoneInfo, feeds: dict[str, str]) -> dict[str, Any]:
     """The index as JSON-ready data; ``feeds`` maps a facet to its feeds' path with ``{slug}``."""
-    everyone = [*open_listings, *closed]
+    everyone = sorted([*open_listings, *closed], key=lambda item: item.id)
     facets = offered_facets(open_listings)
     values = {facet.name: _values(facet, open_listings) for facet in facets if not facet.computed}
-    columns: dict[str, list[Any]] = {name: [] for name in values}
-    for item in everyone:
-        mine = _by_facet(item)
-        for name, offered in values.items():
-            indexes = [offered.index(value) for value in mine.get(name, ()) if value in offered]
-            columns[name].append(indexes if name in MULTIPLE else (indexes[0] if indexes else -1))
     return {
         "today": day_number(today),
         "currency": currency,
@@ -57,17 +68,78 @@ def browse_index(open_listings: Sequence[PreparedListing], closed: Sequence[Prep
         "category_slugs": {item.view.category.label: item.view.category.id for item in everyone},
         "rate": rate_options(currency, locale),
         "deadline": list(DEADLINE_WINDOWS),
+        "effort_bands": [[limit, label] for limit, label in EFFORT_BANDS],
         "sorts": {sort.name: [sort.key, sort.direction] for sort in SORTS},
-        "ids": [item.id for item in everyone],
-        "open": len(open_listings),
-        "apply_by": [day_number(item.listing.apply_by) for item in everyone],
+        "count": len(everyone),
+        "ids": front_coded([item.id for item in everyone]),
+        "open": dictionary_codes([not item.view.closed for item in everyone]),
+        "apply_by": dictionary_codes([day_number(item.listing.apply_by) for item in everyone]),
         "closes": _closing_instants(everyone, timezone),
-        "posted": [day_number(item.listing.posted) for item in everyone],
-        "effort": [item.listing.effort.max for item in everyone],
-        "hourly": [item.view.hourly for item in everyone],
-        "values": columns,
+        "posted": dictionary_codes([day_number(item.listing.posted) for item in everyone]),
+        "effort": dictionary_codes([item.listing.effort.max for item in everyone]),
+        "hourly": dictionary_codes([None if item.view.hourly is None else round(item.view.hourly, 1)
+                                    for item in everyone]),
+        "values": {name: _column(name, offered, everyone) for name, offered in values.items() if name != "effort"},
         "examples": example_queries(open_listings),
     }
+
+
+def front_coded(ids: list[str]) -> str:
+    """Sorted ids, each as the length it shares with the one before (a CODE character) and the rest."""
+    parts, previous = [], ""
+    for listing_id in ids:
+        shared = 0
+        limit = min(len(listing_id), len(previous), len(CODE) - 1)
+        while shared < limit and listing_id[shared] == previous[shared]:
+            shared += 1
+        parts.append(CODE[shared] + listing_id[shared:])
+        previous = listing_id
+    return " ".join(parts)
+
+
+def unpack_front_coded(text: str) -> list[str]:
+    ids, previous = [], ""
+    for entry in text.split(" "):
+        previous = previous[: CODE.index(entry[0])] + entry[1:]
+        ids.append(previous)
+    return ids
+
+
+def dictionary_codes(column: Sequence[Any]) -> dict[str, Any]:
+    """A column as its distinct values (sorted, None last) and one fixed-width code per entry."""
+    values = sorted(set(column), key=lambda value: (value is None, value))
+    width = 1 if len(values) <= len(CODE) else 2
+    index = {value: _code(number, width) for number, value in enumerate(values)}
+    return {"values": values, "width": width, "codes": "".join(index[value] for value in column)}
+
+
+def gap_lists(positions: dict[int, list[int]], count: int) -> list[str]:
+    """For each value, the gaps between the (ascending) positions of the listings that have it."""
+    lists = []
+    for value in range(count):
+        text, previous = [], -1
+        for position in positions.get(value, []):
+            gap = position - previous - 1
+            text.append(FULL * (gap // len(CODE)) + CODE[gap % len(CODE)])
+            previous = position
+        lists.append("".join(text))
+    return lists
+
+
+def _code(number: int, width: int) -> str:
+    return "".join(CODE[number // len(CODE) ** power % len(CODE)] for power in reversed(range(width)))
+
+
+def _column(name: str, offered: list[str], listings: Sequence[PreparedListing]) -> Any:
+    number = {value: index for index, value in enumerate(offered)}
+    mine = [[number[value] for value in _by_facet(item).get(name, ()) if value in number] for item in listings]
+    if name in MULTIPLE:
+        positions: dict[int, list[int]] = {}
+        for position, indexes in enumerate(mine):
+            for index in indexes:
+                positions.setdefault(index, []).append(position)
+        return {"gaps": gap_lists(positions, len(offered))}
+    return dictionary_codes([indexes[0] if indexes else len(offered) for indexes in mine])
 
 
 def offered_facets(listings: Sequence[PreparedListing]) -> list[Facet]:

@@ -22,7 +22,7 @@ from typing import Any
 from pelican.generators import Generator
 
 from board.core.errors import BoardError
-from board.render.browse_index import browse_index, index_words, recently_closed
+from board.render.browse_index import browse_index, index_words, recently_closed, unpack_front_coded
 from board.render.prepared import PreparedListing
 from board.site.build import build_state, prepared_of
 from board.site.feed_kinds import feed_path
@@ -107,7 +107,7 @@ def _write_json(target: Path, payload: Any) -> None:
 def write_pagefind_map(output: Path) -> None:
     """``search/pagefind.json``: the Pagefind page of each listing in the browse index (by position),
     so search.js can intersect Pagefind's results with the filters without loading any fragment."""
-    ids = json.loads((output / BROWSE_INDEX).read_text(encoding="utf-8"))["ids"]
+    ids = unpack_front_coded(json.loads((output / BROWSE_INDEX).read_text(encoding="utf-8"))["ids"])
     position = {listing_id: index for index, listing_id in enumerate(ids)}
     pages: list[str | None] = [None] * len(ids)
     for fragment in sorted((output / "pagefind" / "fragment").glob("*.pf_fragment")):

@@ -1,12 +1,48 @@
 // The browse index (search/index.json, written by board.render.browse_index): every open and
-// recently closed listing's facet values and figures, in columns. Filtering, counting and sorting
-// run here, in memory, so they never wait for Pagefind.
+// recently closed listing's facet values and figures, in columns packed as text (see there).
+// Unpacked once; filtering, counting and sorting then run here, in memory, never waiting for Pagefind.
 
 const DAY = 86400000;
+const CODE = [...Array(0x7f - 0x21).keys()].map((n) => String.fromCharCode(n + 0x21)).filter((c) => !'"\\~'.includes(c)).join("");
+const DIGIT = new Map([...CODE].map((char, value) => [char, value]));
+
+function unpackIds(text) {
+  let previous = "";
+  return text.split(" ").map((entry) => (previous = previous.slice(0, DIGIT.get(entry[0])) + entry.slice(1)));
+}
+
+function unpackCodes({ values, width, codes }) {
+  const column = new Array(codes.length / width);
+  for (let index = 0; index < column.length; index++) {
+    let code = 0;
+    for (let place = 0; place < width; place++) code = code * CODE.length + DIGIT.get(codes[index * width + place]);
+    column[index] = values[code];
+  }
+  return column;
+}
+
+function unpackGaps(gaps, count) {
+  const column = Array.from({ length: count }, () => []);
+  gaps.forEach((text, value) => {
+    let position = -1;
+    let gap = 0;
+    for (const char of text) {
+      if (char === "~") { gap += CODE.length; continue; }
+      position += gap + DIGIT.get(char) + 1;
+      gap = 0;
+      column[position].push(value);
+    }
+  });
+  return column;
+}
 
 export class BrowseIndex {
   constructor(raw) {
-    Object.assign(this, raw); // ids, open, apply_by, closes, posted, effort, hourly, values, facets, rate, deadline, sorts
+    Object.assign(this, raw); // facets, rate, deadline, effort_bands, sorts, closes, examples, category_slugs
+    this.ids = unpackIds(raw.ids);
+    for (const name of ["open", "apply_by", "posted", "effort", "hourly"]) this[name] = unpackCodes(raw[name]);
+    this.values = Object.fromEntries(Object.entries(raw.values).map(([name, packed]) =>
+      [name, packed.gaps ? unpackGaps(packed.gaps, this.ids.length) : unpackCodes(packed)]));
     this.position = new Map(this.ids.map((id, index) => [id, index]));
     this.facet = new Map(this.facets.map((facet) => [facet.name, facet]));
     this.closingTimes = Object.fromEntries(Object.entries(this.closes).map(([day, instant]) => [day, Date.parse(instant)]));
@@ -18,7 +54,7 @@ export class BrowseIndex {
 
   // Closed at midnight after the deadline in the board's time zone, even before the nightly rebuild.
   isOpen(index, now = Date.now()) {
-    return index < this.open && now < this.closingTimes[this.apply_by[index]];
+    return this.open[index] && now < this.closingTimes[this.apply_by[index]];
   }
 
   daysLeft(index) {
@@ -27,12 +63,6 @@ export class BrowseIndex {
   }
 
   // The labels of a facet's values, in the order they are offered.
-  labels(name) {
-    if (name === "rate") return this.rate.map(([, label]) => label);
-    if (name === "deadline") return this.deadline.map(([, label]) => label);
-    return this.facet.get(name)?.values ?? [];
-  }
-
   // Does listing `index` have any of the chosen labels of facet `name`?
   has(index, name, chosen) {
     if (name === "rate") {
@@ -43,11 +73,7 @@ export class BrowseIndex {
       const left = this.daysLeft(index);
       return this.deadline.some(([days, label]) => chosen.has(label) && left <= days);
     }
-    const column = this.values[name];
-    if (!column) return false;
-    const labels = this.facet.get(name).values;
-    const mine = column[index];
-    return Array.isArray(mine) ? mine.some((value) => chosen.has(labels[value])) : mine >= 0 && chosen.has(labels[mine]);
+    return this.valuesOf(index, name).some((label) => chosen.has(label));
   }
 
   // Every label of facet `name` that listing `index` has.
@@ -60,11 +86,16 @@ export class BrowseIndex {
       const left = this.daysLeft(index);
       return this.deadline.filter(([days]) => left <= days).map(([, label]) => label);
     }
+    if (name === "effort") {
+      const band = this.effort_bands.find(([most]) => this.effort[index] <= most);
+      return band ? [band[1]] : [];
+    }
     const column = this.values[name];
     if (!column) return [];
     const labels = this.facet.get(name).values;
     const mine = column[index];
-    return (Array.isArray(mine) ? mine : mine >= 0 ? [mine] : []).map((value) => labels[value]);
+    if (Array.isArray(mine)) return mine.map((value) => labels[value]);
+    return mine < labels.length ? [labels[mine]] : [];
   }
 
   // The open listings among `candidates` (all of them when null) that pass every chosen facet,
@@ -94,14 +125,12 @@ export class BrowseIndex {
 
   // Listings in a sort's order; `relevance` (Pagefind's ranking, position -> rank) when there is no sort.
   sort(matches, name, relevance = null) {
-    const [column, direction] = this.sorts[name] ?? [];
-    if (!column) {
-      if (relevance) return matches.sort((a, b) => relevance.get(a) - relevance.get(b));
-      return matches.sort((a, b) => a - b); // the index is in deadline order already
-    }
+    if (!this.sorts[name] && relevance) return matches.sort((a, b) => relevance.get(a) - relevance.get(b));
+    const [column, direction] = this.sorts[name] ?? ["apply_by", "asc"]; // by default, soonest deadline first
     const values = this[column];
     const sign = direction === "desc" ? -1 : 1;
     // A listing whose pay has no reference rate is never ranked by it: it comes after the others.
+    // Ties go by id, as on the board's own pages.
     return matches.sort((a, b) => (values[a] === null) - (values[b] === null)
       || sign * (values[a] - values[b]) || a - b);
   }
