@@ -234,7 +234,7 @@ function showCounts(counts, chosen, open) {
       const count = counts[name]?.[control.value] ?? 0;
       item.querySelector(".count").textContent = String(count);
       item.dataset.count = String(count);
-      const visible = control.checked || (count > 0 && (expanded || rank < FEW));
+      const visible = control.checked || expanded || (count > 0 && rank < FEW);
       if (count > 0) rank += 1;
       item.hidden = !visible;
       if (!visible) hidden += 1;
