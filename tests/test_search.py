@@ -138,7 +138,8 @@ def test_typing_shows_ranked_results_with_highlighted_matches(page, board: str) 
     assert found and set(found) <= mentions and in_title <= set(found)
     assert found[0] in in_title  # a match in the title ranks first
     marks = page.eval_on_selector_all("#search-results .card__excerpt mark", "marks => marks.map(m => m.innerText)")
-    excerpted = set(page.eval_on_selector_all("#search-results .card:has(.card__excerpt)", "cs => cs.map(c => c.dataset.id)"))
+    excerpted = set(page.eval_on_selector_all("#search-results .card:has(.card__excerpt)",
+                                              "cards => cards.map(card => card.dataset.id)"))
     assert excerpted <= {key for key in found if "research" in OPEN[key]["description"].lower()}  # descriptions only
     assert all(mark.lower().startswith("research") for mark in marks)
     assert "q=research" in page.url

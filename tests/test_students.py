@@ -312,7 +312,7 @@ def test_on_a_phone_the_apply_button_stays_in_reach_on_a_long_listing(phone, boa
     phone.mouse.wheel(0, 900)
     phone.wait_for_timeout(200)
     box = phone.eval_on_selector(".apply-bar .button, .apply-bar .apply-email", "n => n.getBoundingClientRect()")
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 740
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 740
 
 
 def test_without_javascript_the_server_rendered_board_shows_and_no_dead_controls(browser, board: str) -> None:
