@@ -5,7 +5,7 @@ headless Chromium (Debian's), offline.
     python bench/search.py --sizes 1000 --runs 20
     python bench/search.py --site output --sizes 34   # an already built site
 
-For each N, each figure a median over --runs (20) in one page:
+For each N, each figure a median over --runs (20) in one page, 300 ms apart:
 - filter ms: from a facet change to the results, counts and chips rendered (browse index only);
 - query ms (median and p90): from the last keystroke's input event to the results rendered, with
   no filter chosen ("closed") and with one chosen ("open", Where: Remote);
@@ -20,22 +20,28 @@ index < 60 KB; first query < 250 KB.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gzip
+import mimetypes
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from generate import generate
 
-from browser import playwright_browser, serve
+from browser import playwright_browser
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 22)
@@ -77,8 +83,52 @@ def build(count: int, folder: Path) -> float:
     return time.perf_counter() - started
 
 
+@contextmanager
+def serve_static(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on loopback with keep-alive, from memory once read, as a CDN edge would.
+    (tests/browser.serve, on http.server, spends about 2 ms of Python per request, which would be
+    most of what is measured here.)"""
+    loop = asyncio.new_event_loop()
+    cache: dict[str, bytes | None] = {}
+
+    def body_of(path: str) -> bytes | None:
+        if path not in cache:
+            target = (folder / unquote(path).lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            inside = target.is_relative_to(folder.resolve()) and target.is_file()
+            cache[path] = target.read_bytes() if inside else None
+        return cache[path]
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while request := await reader.readuntil(b"\r\n\r\n"):
+                path = urlsplit(request.split(b" ", 2)[1].decode()).path
+                body = body_of(path)
+                kind = mimetypes.guess_type(path if not path.endswith("/") else "index.html")[0]
+                status = b"200 OK" if body is not None else b"404 Not Found"
+                body = body if body is not None else b"not found"
+                writer.write(b"HTTP/1.1 " + status + b"\r\nContent-Length: " + str(len(body)).encode()
+                             + b"\r\nContent-Type: " + (kind or "application/octet-stream").encode()
+                             + b"\r\n\r\n" + body)
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    server = loop.run_until_complete(asyncio.start_server(handle, "127.0.0.1", 0))
+    thread = threading.Thread(target=loop.run_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}"
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join()
+
+
 def measure(site: Path, runs: int) -> dict[str, float]:
-    with serve(site) as base, playwright_browser() as browser:
+    with serve_static(site) as base, playwright_browser() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.clock.set_fixed_time(datetime(2026, 11, 22, 12, tzinfo=UTC))
         fetched: list[bytes] = []
@@ -122,6 +172,8 @@ def _cycle(items: list, count: int) -> list:
 
 
 def _timed(page, action: tuple[str, str, str]) -> float:
+    """One action's milliseconds, after a pause as a student's (so the last one's excerpts are in)."""
+    page.wait_for_timeout(300)
     return float(page.evaluate(RENDERED, list(action)))
 
 

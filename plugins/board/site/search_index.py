@@ -16,6 +16,7 @@ import json
 import re
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -106,13 +107,26 @@ def _write_json(target: Path, payload: Any) -> None:
 
 def write_pagefind_map(output: Path) -> None:
     """``search/pagefind.json``: the Pagefind page of each listing in the browse index (by position),
-    so search.js can intersect Pagefind's results with the filters without loading any fragment."""
+    so search.js can intersect Pagefind's results with the filters without loading any fragment.
+    Each page is named by the shortest start of its hash that no other page's hash shares."""
     ids = unpack_front_coded(json.loads((output / BROWSE_INDEX).read_text(encoding="utf-8"))["ids"])
     position = {listing_id: index for index, listing_id in enumerate(ids)}
-    pages: list[str | None] = [None] * len(ids)
+    pages = [""] * len(ids)
     for fragment in sorted((output / "pagefind" / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
         listing_id = json.loads(data)["url"].rstrip("/").rsplit("/", 1)[-1]
         if listing_id in position:
-            pages[position[listing_id]] = fragment.name.removesuffix(".pf_fragment")
-    _write_json(output / PAGEFIND_MAP, pages)
+            pages[position[listing_id]] = fragment.name.removesuffix(".pf_fragment").split("_", 1)[-1]
+    _write_json(output / PAGEFIND_MAP, " ".join(shortest_unique_starts(pages)))
+
+
+def shortest_unique_starts(names: list[str], least: int = 4) -> list[str]:
+    """Each name cut to its shortest start (of at least ``least`` characters) no other name shares."""
+    ordered = sorted(name for name in names if name)
+    need: dict[str, int] = {}
+    for before, after in pairwise(ordered):
+        shared = next((place for place, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
+                      min(len(before), len(after)))
+        need[before] = max(need.get(before, least), shared + 1)
+        need[after] = max(need.get(after, least), shared + 1)
+    return [name[: need.get(name, least)] for name in names]

@@ -41,11 +41,37 @@ export class BrowseIndex {
     Object.assign(this, raw); // facets, rate, deadline, effort_bands, sorts, closes, examples, category_slugs
     this.ids = unpackIds(raw.ids);
     for (const name of ["open", "apply_by", "posted", "effort", "hourly"]) this[name] = unpackCodes(raw[name]);
-    this.values = Object.fromEntries(Object.entries(raw.values).map(([name, packed]) =>
-      [name, packed.gaps ? unpackGaps(packed.gaps, this.ids.length) : unpackCodes(packed)]));
     this.position = new Map(this.ids.map((id, index) => [id, index]));
     this.facet = new Map(this.facets.map((facet) => [facet.name, facet]));
     this.closingTimes = Object.fromEntries(Object.entries(this.closes).map(([day, instant]) => [day, Date.parse(instant)]));
+    // Every facet as labels, and per listing the indexes of the labels it has: the compared facets
+    // (pay per hour, closing, effort) are worked out here once, from today's date.
+    const today = Math.floor(Date.parse(new Date().toLocaleDateString("en-CA")) / DAY);
+    this.labels = {};
+    this.has = {};
+    for (const { name } of this.facets) {
+      const [labels, column] = this.#column(name, raw.values[name], today);
+      this.labels[name] = labels;
+      this.has[name] = column;
+    }
+  }
+
+  #column(name, packed, today) {
+    const count = this.ids.length;
+    const computed = {
+      rate: [this.rate, (index) => this.rate.flatMap(([step], value) =>
+        (this.hourly[index] !== null && this.hourly[index] >= step ? [value] : []))],
+      deadline: [this.deadline, (index) => this.deadline.flatMap(([days], value) =>
+        (this.apply_by[index] - today <= days ? [value] : []))],
+      effort: [this.effort_bands, (index) => [this.effort_bands.findIndex(([most]) => this.effort[index] <= most)]],
+    }[name];
+    if (computed) {
+      const [options, valuesOf] = computed;
+      return [options.map(([, label]) => label), Array.from({ length: count }, (_, index) => valuesOf(index))];
+    }
+    const labels = this.facet.get(name).values;
+    if (packed.gaps) return [labels, unpackGaps(packed.gaps, count)];
+    return [labels, unpackCodes(packed).map((value) => (value < labels.length ? [value] : []))];
   }
 
   static async load(url) {
@@ -57,69 +83,45 @@ export class BrowseIndex {
     return this.open[index] && now < this.closingTimes[this.apply_by[index]];
   }
 
-  daysLeft(index) {
-    const today = Math.floor(Date.parse(new Date().toLocaleDateString("en-CA")) / DAY);
-    return this.apply_by[index] - today;
-  }
-
-  // The labels of a facet's values, in the order they are offered.
-  // Does listing `index` have any of the chosen labels of facet `name`?
-  has(index, name, chosen) {
-    if (name === "rate") {
-      const pay = this.hourly[index];
-      return pay !== null && this.rate.some(([step, label]) => chosen.has(label) && pay >= step);
-    }
-    if (name === "deadline") {
-      const left = this.daysLeft(index);
-      return this.deadline.some(([days, label]) => chosen.has(label) && left <= days);
-    }
-    return this.valuesOf(index, name).some((label) => chosen.has(label));
-  }
-
   // Every label of facet `name` that listing `index` has.
   valuesOf(index, name) {
-    if (name === "rate") {
-      const pay = this.hourly[index];
-      return pay === null ? [] : this.rate.filter(([step]) => pay >= step).map(([, label]) => label);
-    }
-    if (name === "deadline") {
-      const left = this.daysLeft(index);
-      return this.deadline.filter(([days]) => left <= days).map(([, label]) => label);
-    }
-    if (name === "effort") {
-      const band = this.effort_bands.find(([most]) => this.effort[index] <= most);
-      return band ? [band[1]] : [];
-    }
-    const column = this.values[name];
-    if (!column) return [];
-    const labels = this.facet.get(name).values;
-    const mine = column[index];
-    if (Array.isArray(mine)) return mine.map((value) => labels[value]);
-    return mine < labels.length ? [labels[mine]] : [];
+    return (this.has[name]?.[index] ?? []).map((value) => this.labels[name][value]);
   }
 
   // The open listings among `candidates` (all of them when null) that pass every chosen facet,
   // and for each facet value how many would pass if it were chosen too (other facets applied).
   select(selection, candidates = null) {
-    const chosen = [...selection].filter(([, values]) => values.size);
     const names = this.facets.map((facet) => facet.name);
-    const counts = Object.fromEntries(names.map((name) => [name, {}]));
+    const chosen = [];
+    for (const [name, values] of selection) {
+      if (!values.size || !this.labels[name]) continue;
+      const wanted = new Uint8Array(this.labels[name].length);
+      this.labels[name].forEach((label, value) => { if (values.has(label)) wanted[value] = 1; });
+      chosen.push([name, this.has[name], wanted]);
+    }
+    const tallies = names.map((name) => new Int32Array(this.labels[name].length));
     const matches = [];
     const now = Date.now();
     const pool = candidates ?? this.ids.keys();
     for (const index of pool) {
       if (!this.isOpen(index, now)) continue;
-      const failed = [];
-      for (const [name, values] of chosen) {
-        if (!this.has(index, name, values)) failed.push(name);
-        if (failed.length > 1) break;
+      let failed = null;
+      let failures = 0;
+      for (const [name, column, wanted] of chosen) {
+        if (!column[index].some((value) => wanted[value])) {
+          failed = name;
+          if (++failures > 1) break;
+        }
       }
-      if (failed.length > 1) continue;
-      if (failed.length === 0) matches.push(index);
-      for (const name of failed.length ? failed : names) {
-        for (const label of this.valuesOf(index, name)) counts[name][label] = (counts[name][label] || 0) + 1;
-      }
+      if (failures > 1) continue;
+      if (failures === 0) matches.push(index);
+      names.forEach((name, facet) => {
+        if (failed !== null && name !== failed) return;
+        for (const value of this.has[name][index]) tallies[facet][value] += 1;
+      });
     }
+    const counts = Object.fromEntries(names.map((name, facet) =>
+      [name, Object.fromEntries(this.labels[name].map((label, value) => [label, tallies[facet][value]]))]));
     return { matches, counts };
   }
 

@@ -13,9 +13,11 @@ export function fetchCard(folder, root, id) {
   if (!cache.has(id)) {
     cache.set(id, fetch(new URL(`${encodeURIComponent(id)}.html`, folder)).then(async (response) => {
       if (!response.ok) return null;
-      // Our own build's markup (every employer value escaped by the template); parsed inert, never run.
-      const parsed = new DOMParser().parseFromString(await response.text(), "text/html");
-      const card = parsed.querySelector("li.card");
+      // Our own build's markup (every employer value escaped by the template), parsed into an inert
+      // <template>: nothing in it runs or loads.
+      const parsed = document.createElement("template");
+      parsed.innerHTML = await response.text();
+      const card = parsed.content.querySelector("li.card");
       if (!card) return null;
       for (const node of card.querySelectorAll("[href], [src]")) {
         const name = node.hasAttribute("href") ? "href" : "src";

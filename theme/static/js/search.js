@@ -8,6 +8,7 @@ import { decorate, fetchCard, isClosed, remember, wireSaveButtons } from "./card
 import { suggest } from "./suggest.js";
 
 const PAGE = 12;
+const SCREENFUL = 6; // cards shown first: more than a laptop's or a phone's first screen holds
 const FEW = 6; // options shown per facet before "Show all"
 const section = document.querySelector("#search");
 const form = document.querySelector("#search-form");
@@ -74,11 +75,26 @@ function loadPagefind() {
         await module.init();
         return module;
       }),
-      fetch(url("pagefindMap")).then((response) => response.json())
-        .then((pages) => new Map(pages.map((page, position) => [page, position]))),
+      fetch(url("pagefindMap")).then((response) => response.json()).then(pageMap),
     ]);
   }
   return pagefind;
+}
+
+// Pagefind's page ids ("en_1a2b3c4") -> browse index positions; the map names each page by the
+// shortest start of its hash no other page shares (board.site.search_index.write_pagefind_map).
+function pageMap(text) {
+  const starts = new Map(text.split(" ").map((start, position) => [start, position]));
+  return {
+    get(id) {
+      const hash = id.slice(id.indexOf("_") + 1);
+      for (let length = 4; length <= hash.length; length++) {
+        const position = starts.get(hash.slice(0, length));
+        if (position !== undefined) return position;
+      }
+      return undefined;
+    },
+  };
 }
 
 function readState() {
@@ -161,20 +177,35 @@ async function show(params) {
   section.dataset.state = "ready";
 }
 
+// The next page of results: the first screenful as soon as its cards are in, the rest right after.
 async function showMore(ticket) {
   const batch = current.order.slice(current.shown, current.shown + PAGE);
   current.shown += batch.length;
-  const cards = await Promise.all(batch.map((position) => resultCard(position, current.found)));
-  if (ticket !== run) return;
-  list.append(...cards.filter(Boolean));
-  more.hidden = current.shown >= current.order.length;
+  more.hidden = true;
+  const first = batch.slice(0, SCREENFUL);
+  await appendCards(first, ticket);
+  appendCards(batch.slice(SCREENFUL), ticket).then(() => {
+    if (ticket === run) more.hidden = current.shown >= current.order.length;
+  });
 }
 
-async function resultCard(position, found) {
-  const result = found?.get(position);
-  const [card, data] = await Promise.all([fetchCard(cardFolder, root, index.ids[position]), result?.data()]);
-  if (card && data) addExcerpt(card, data);
-  return card;
+async function appendCards(positions, ticket) {
+  const cards = await Promise.all(positions.map((position) => fetchCard(cardFolder, root, index.ids[position])));
+  if (ticket !== run) return;
+  list.append(...cards.filter(Boolean));
+  addExcerpts(positions, cards, current.found, ticket);
+}
+
+// Excerpts follow the cards: each needs Pagefind's fragment of the listing, fetched after the
+// results are on screen so they never hold them up.
+function addExcerpts(positions, cards, found, ticket) {
+  if (!found) return;
+  setTimeout(() => positions.forEach((position, place) => {
+    const result = found.get(position);
+    if (result && cards[place] && ticket === run) {
+      result.data().then((data) => { if (ticket === run) addExcerpt(cards[place], data); });
+    }
+  }));
 }
 
 // The excerpt comes from the description only ("About the project"), with the matches marked.
@@ -303,12 +334,14 @@ function showFeeds(chosen) {
 }
 
 async function showClosed(positions, found, ticket) {
-  const cards = await Promise.all(positions.slice(0, 6).map((position) => resultCard(position, found)));
+  const chosen = positions.slice(0, 6);
+  const cards = await Promise.all(chosen.map((position) => fetchCard(cardFolder, root, index.ids[position])));
   if (ticket !== run) return;
   const shown = cards.filter(Boolean);
   for (const card of shown) card.classList.add("card--closed");
   closedSection.querySelector("ul").replaceChildren(...shown);
   closedSection.hidden = shown.length === 0;
+  addExcerpts(chosen, cards, found, ticket);
 }
 
 async function showEmpty(query, filtered, ticket) {
