@@ -390,3 +390,35 @@ def test_cards_carry_the_organizations_logo(laptop, board: str) -> None:
     for _, source in logos:
         with urllib.request.urlopen(source) as response:
             assert response.headers["Content-Type"].startswith("image/")
+
+
+# --- Hostile listings ------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def hostile_board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from test_hostile import INERT, hostile_content
+
+    folder = tmp_path_factory.mktemp("hostile-board")
+    result = run_pelican(hostile_content(folder, INERT), folder / "output", epoch_at(date(2026, 11, 2)))
+    assert result.returncode == 0, result.stderr
+    with serve(folder / "output") as base:
+        yield base
+
+
+@pytest.mark.parametrize("query", ["", "?q=script", "?q=alert&sort=pay", "?q=onerror", "?q=img&mode=Remote"])
+def test_searching_hostile_listings_runs_no_employer_script(browser, hostile_board: str, query: str) -> None:
+    page = new_page(browser, LAPTOP, date(2026, 11, 2))
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    visit(page, f"{hostile_board}/{query}")
+    page.wait_for_timeout(300)  # excerpts too
+    for card in page.locator(".card .card__save:visible").all()[:3]:
+        card.click()
+    page.goto(f"{hostile_board}/saved/")
+    ready(page, "#saved")
+    page.wait_for_timeout(200)
+    assert dialogs == []
+    handlers = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(node => [...node.attributes]
+        .filter(a => a.name.startsWith('on') || /^\\s*javascript:/i.test(a.value)).map(a => a.name))""")
+    assert handlers == []
+    page.context.close()
