@@ -12,7 +12,8 @@ For each N, each figure a median over --runs (20) in one page, 300 ms apart:
 - index KB: search/index.json gzipped, the facet index the home page loads;
 - 1st query KB: every byte fetched from focusing the search box to the first results (Pagefind's
   code, wasm and index chunks, the page map, cards and fragments), gzipped as a CDN would send it;
-- home KB: the home page with its CSS, JavaScript and index, gzipped.
+- home KB: the home page with its CSS, JavaScript and index, gzipped; home CLS: its cumulative
+  layout shift as it loads (the search form is rendered with the build's counts, so ~0).
 Targets at 10,000: filter < 30 ms; query < 60 ms median and < 150 ms p90, filters open or closed;
 index < 60 KB; first query < 250 KB.
 """
@@ -51,6 +52,11 @@ QUERIES = ["survey", "bakery", "pricing", "report", "museum", "volunteer", "desi
 TARGETS = {"filter_ms": 30, "query_ms": 60, "query_p90_ms": 150, "query_open_ms": 60, "query_open_p90_ms": 150,
            "index_gzip_kb": 60, "first_query_gzip_kb": 250}
 
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+    new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, entry) =>
+        sum + (entry.hadRecentInput ? 0 : entry.value), 0))).observe({type: 'layout-shift', buffered: true});
+    setTimeout(() => resolve(0), 300);  // no shift at all: the observer never reports
+})"""
 RENDERED = """(action) => new Promise((resolve) => {
     const section = document.querySelector('#search');
     let start;
@@ -137,6 +143,7 @@ def measure(site: Path, runs: int) -> dict[str, float]:
         _wait_ready(page)
         page.wait_for_timeout(500)
         home = list(fetched)
+        shift = float(page.evaluate(LAYOUT_SHIFT))
         page.evaluate(ACTIONS)
         fetched.clear()
         page.focus("#search-q")  # Pagefind is fetched from here on
@@ -156,7 +163,7 @@ def measure(site: Path, runs: int) -> dict[str, float]:
         "query_p90_ms": _p90(queries), "query_open_ms": statistics.median(open_queries),
         "query_open_p90_ms": _p90(open_queries), "first_ms": first_ms,
         "index_gzip_kb": _kb([(site / "search" / "index.json").read_bytes()]),
-        "first_query_gzip_kb": _kb(first_query), "home_gzip_kb": _kb(home),
+        "first_query_gzip_kb": _kb(first_query), "home_gzip_kb": _kb(home), "home_cls": shift,
     }
 
 
@@ -204,7 +211,8 @@ COLUMNS = [("listings", "listings", 9, "d"), ("build s", "build_s", 8, ".1f"), (
            ("query ms", "query_ms", 9, ".1f"), ("p90", "query_p90_ms", 6, ".1f"),
            ("query+filter ms", "query_open_ms", 16, ".1f"), ("p90", "query_open_p90_ms", 6, ".1f"),
            ("1st query ms", "first_ms", 13, ".1f"), ("index KB gz", "index_gzip_kb", 12, ".1f"),
-           ("1st query KB gz", "first_query_gzip_kb", 16, ".1f"), ("home KB gz", "home_gzip_kb", 11, ".1f")]
+           ("1st query KB gz", "first_query_gzip_kb", 16, ".1f"), ("home KB gz", "home_gzip_kb", 11, ".1f"),
+           ("home CLS", "home_cls", 9, ".3f")]
 
 
 def main() -> None:

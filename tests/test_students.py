@@ -301,6 +301,12 @@ def test_on_a_phone_the_header_is_one_line_and_the_first_card_shows_without_scro
     assert phone.is_hidden(".site-nav") and phone.is_visible(".site-menu summary")
     first = phone.evaluate("document.querySelector('#static-listings .card .card__title').getBoundingClientRect()")
     assert first["y"] + first["height"] < 740
+    shift = phone.evaluate("""() => new Promise((resolve) => {
+        new PerformanceObserver((list) => resolve(list.getEntries().reduce((sum, e) => sum + e.value, 0)))
+            .observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => resolve(0), 300);
+    })""")
+    assert shift < 0.1  # the search form is there from the first paint: nothing pushes the listings down
     phone.click(".site-menu summary")
     assert phone.is_visible(".site-menu nav a[href$='saved/']")
     no_serious_violations(phone)
