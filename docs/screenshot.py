@@ -52,9 +52,10 @@ def shoot(site: Path, folder: Path, today: date | None) -> list[Path]:
             page.goto(first or f"{base}/opportunities/kilimo-pay-agro-dealer-interviews/")
             page.wait_for_timeout(300)
             page.click(".listing__actions [data-save]")
+            page.evaluate("window.scrollTo(0, 0)")
             if width == "360":
-                page.mouse.wheel(0, 700)
-                page.wait_for_timeout(300)
+                page.mouse.wheel(0, 700)  # into the description: the Apply bar stays at the bottom
+            page.wait_for_timeout(300)
             shots.append(_save(page, folder / f"listing-{width}.png"))
             page.goto(f"{base}/saved/")
             wait_ready(page, "#saved")
