@@ -9,6 +9,8 @@ For each N, each figure a median over --runs (20) in one page, 300 ms apart:
 - filter ms: from a facet change to the results, counts and chips rendered (browse index only);
 - query ms (median and p90): from the last keystroke's input event to the results rendered, with
   no filter chosen ("closed") and with one chosen ("open", Where: Remote);
+- Pagefind alone ms (median and p90): Pagefind's own search call for the same queries, warm, for
+  comparison: on words that nearly every synthetic listing uses it takes hundreds of ms by itself;
 - index KB: search/index.json gzipped, the facet index the home page loads;
 - 1st query KB: every byte fetched from focusing the search box to the first results (Pagefind's
   code, wasm and index chunks, the page map, cards and fragments), gzipped as a CDN would send it;
@@ -154,17 +156,35 @@ def measure(site: Path, runs: int) -> dict[str, float]:
         _timed(page, ("query", "", ""))
         filters = _filter_values(page)
         filter_ms = [_timed(page, ("filter", name, value)) for name, value in _cycle(filters, runs)]
+        engine = _pagefind_alone(page, _cycle(QUERIES[1:], runs))
         page.goto(f"{base}/?mode=Remote")
         _wait_ready(page)
         page.evaluate(ACTIONS)
         open_queries = [_timed(page, ("query", "", query)) for query in _cycle(QUERIES, runs)]
     return {
         "filter_ms": statistics.median(filter_ms), "query_ms": statistics.median(queries),
-        "query_p90_ms": _p90(queries), "query_open_ms": statistics.median(open_queries),
+        "query_p90_ms": _p90(queries), "pagefind_ms": statistics.median(engine), "pagefind_p90_ms": _p90(engine),
+        "query_open_ms": statistics.median(open_queries),
         "query_open_p90_ms": _p90(open_queries), "first_ms": first_ms,
         "index_gzip_kb": _kb([(site / "search" / "index.json").read_bytes()]),
         "first_query_gzip_kb": _kb(first_query), "home_gzip_kb": _kb(home), "home_cls": shift,
     }
+
+
+def _pagefind_alone(page, queries: list[str]) -> list[float]:
+    """Pagefind's own time for each query (its search call alone, warm), for comparison."""
+    return page.evaluate("""async ([script, queries]) => {
+        const pagefind = await import(script);
+        const times = [];
+        for (const query of queries) {
+            await new Promise((resolve) => setTimeout(resolve, 300));
+            const start = performance.now();
+            await pagefind.search(query);
+            times.push(performance.now() - start);
+        }
+        return times;
+    }""", [page.evaluate("new URL(document.querySelector('#search').dataset.pagefind, location.href).href"),
+           queries])
 
 
 def _filter_values(page) -> list[tuple[str, str]]:
@@ -209,6 +229,7 @@ def _kb(bodies: list[bytes]) -> float:
 
 COLUMNS = [("listings", "listings", 9, "d"), ("build s", "build_s", 8, ".1f"), ("filter ms", "filter_ms", 10, ".1f"),
            ("query ms", "query_ms", 9, ".1f"), ("p90", "query_p90_ms", 6, ".1f"),
+           ("Pagefind alone ms", "pagefind_ms", 18, ".1f"), ("p90", "pagefind_p90_ms", 6, ".1f"),
            ("query+filter ms", "query_open_ms", 16, ".1f"), ("p90", "query_open_p90_ms", 6, ".1f"),
            ("1st query ms", "first_ms", 13, ".1f"), ("index KB gz", "index_gzip_kb", 12, ".1f"),
            ("1st query KB gz", "first_query_gzip_kb", 16, ".1f"), ("home KB gz", "home_gzip_kb", 11, ".1f"),

@@ -87,15 +87,27 @@ def _check_rates(settings: BoardSettings, result: Result) -> ExtraRates | None:
     document, problems = _check_file(checker, path)
     result.files_checked += 1
     if document is not None:
-        published = sorted(set(document.data["per_euro"]) & ecb_currencies())
-        problems += [error(path, _where(document, ("per_euro", code)), f"per_euro.{code}",
-                           f"the European Central Bank already publishes {code}; the board uses the ECB's rate",
-                           f"remove {code} from {RATES_FILE}") for code in published]
+        problems += _rates_problems(document)
     result.problems.extend(problems)
     if document is None or problems:
         return None
     data = document.data
     return ExtraRates(data["source"], date.fromisoformat(data["date"]), dict(data["per_euro"]))
+
+
+def _rates_problems(document: Document) -> list[Problem]:
+    """A real day, and no currency the ECB publishes (the board uses the ECB's rate for those)."""
+    path, data = document.path, document.data
+    problems = [error(path, _where(document, ("per_euro", code)), f"per_euro.{code}",
+                      f"the European Central Bank already publishes {code}; the board uses the ECB's rate",
+                      f"remove {code} from {RATES_FILE}") for code in sorted(set(data["per_euro"]) & ecb_currencies())]
+    try:
+        date.fromisoformat(data["date"])
+    except ValueError:
+        problems.append(error(path, _where(document, ("date",)), "date",
+                              f"'{data['date']}' is not a day of the calendar",
+                              "write the day the rates are from as YYYY-MM-DD"))
+    return problems
 
 
 def _where(document: Document, field: Path_) -> tuple[int, int]:

@@ -8,7 +8,7 @@ import { decorate, fetchCard, isClosed, remember, wireSaveButtons } from "./card
 import { suggest } from "./suggest.js";
 
 const PAGE = 12;
-const SCREENFUL = 6; // cards shown first: more than a laptop's or a phone's first screen holds
+const SCREENFUL = 4; // cards shown first: more than a laptop's (two rows of two) or a phone's first screen holds
 const FEW = 6; // options shown per facet before "Show all"
 const section = document.querySelector("#search");
 const form = document.querySelector("#search-form");
