@@ -111,7 +111,8 @@ def wait_until(page, expression: str, timeout: float = 10.0) -> None:
 
 def wait_for_results(page) -> None:
     page.wait_for_timeout(50)  # the new search has started
-    wait_until(page, "document.querySelector('#search').dataset.state === 'ready'")
+    wait_until(page, "document.querySelector('#search').dataset.state === 'ready'"
+                     " && document.querySelector('#search-results').dataset.complete !== 'false'")
 
 
 def result_ids(page) -> list[str]:

@@ -118,8 +118,10 @@ def laptop(browser):
 
 
 def ready(page, selector: str = "#search") -> None:
+    """The page's results are in: the search's first screen and the rest of its page of results."""
     page.wait_for_timeout(50)
-    wait_until(page, f"document.querySelector('{selector}')?.dataset.state === 'ready'")
+    wait_until(page, f"document.querySelector('{selector}')?.dataset.state === 'ready'"
+                     " && document.querySelector('#search-results')?.dataset.complete !== 'false'")
 
 
 def visit(page, url: str) -> None:

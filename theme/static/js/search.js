@@ -8,7 +8,9 @@ import { decorate, fetchCard, isClosed, remember, wireSaveButtons } from "./card
 import { suggest } from "./suggest.js";
 
 const PAGE = 12;
-const SCREENFUL = 4; // cards shown first: more than a laptop's (two rows of two) or a phone's first screen holds
+// Cards shown first: what the first screen holds below the search bar (a row of two on a laptop,
+// one card on a phone). Each card is a request, so the rest of the page follows right after.
+const SCREENFUL = 2;
 const FEW = 6; // options shown per facet before "Show all"
 const section = document.querySelector("#search");
 const form = document.querySelector("#search-form");
@@ -171,7 +173,8 @@ async function show(params) {
   if (ticket !== run) return;
   showStatus(matches.length, query, filtered, sort);
   showFeeds(chosen);
-  await showClosed(closedMatches, found, ticket);
+  if (closedMatches.length) await showClosed(closedMatches, found, ticket);
+  else closedSection.hidden = true;
   if (matches.length === 0) await showEmpty(query, filtered, ticket);
   else empty.hidden = true;
   section.dataset.state = "ready";
@@ -182,10 +185,13 @@ async function showMore(ticket) {
   const batch = current.order.slice(current.shown, current.shown + PAGE);
   current.shown += batch.length;
   more.hidden = true;
+  list.dataset.complete = "false";
   const first = batch.slice(0, SCREENFUL);
   await appendCards(first, ticket);
   appendCards(batch.slice(SCREENFUL), ticket).then(() => {
-    if (ticket === run) more.hidden = current.shown >= current.order.length;
+    if (ticket !== run) return;
+    more.hidden = current.shown >= current.order.length;
+    list.dataset.complete = "true";
   });
 }
 
@@ -233,6 +239,7 @@ async function showStatic(ticket) {
   // The page already lists the open listings, soonest deadline first; show it as it is.
   staticListings.hidden = false;
   list.hidden = true;
+  list.dataset.complete = "true";
   more.hidden = true;
   empty.hidden = true;
   feedNote.hidden = true;
