@@ -124,6 +124,7 @@ def show_all(page) -> list[str]:
         count = len(result_ids(page))
         page.click("#search-more")
         wait_until(page, f"document.querySelectorAll('#search-results .card').length > {count}")
+        wait_for_results(page)  # and the rest of that page of results
     return result_ids(page)
 
 
