@@ -51,6 +51,7 @@ def generate(count: int, content: Path, today: date, seed: int = 7) -> None:
     (content / "opportunities").mkdir(parents=True)
     (content / "organizations").mkdir()
     shutil.copy(ROOT / "content" / "vocabulary.yaml", content / "vocabulary.yaml")
+    shutil.copy(ROOT / "content" / "rates.yaml", content / "rates.yaml")  # KES, which the ECB does not publish
     organizations = [f"org-{number:04d}" for number in range(max(count // 20, 1))]
     for organization in organizations:
         _write(content / "organizations" / f"{organization}.yaml", {

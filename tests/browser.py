@@ -75,6 +75,9 @@ def playwright_browser() -> Iterator[object]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, as any real host: a page's requests share connections
+    disable_nagle_algorithm = True  # else each small response waits for a delayed ACK (40 ms)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from board.core.deadline import Deadline
+from board.core.money import ExtraRates
 from board.core.vocabulary import Vocabulary
 
 Data = Mapping[str, Any]  # a checked file's values, shaped as its JSON Schema says
@@ -309,3 +310,4 @@ class Catalog:
     organizations: dict[str, Organization] = field(default_factory=dict)
     listings: dict[str, Listing] = field(default_factory=dict)
     completions: dict[str, Completion] = field(default_factory=dict)
+    extra_rates: ExtraRates | None = None  # content/rates.yaml, when the board has one

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import pycountry
 from babel import Locale, UnknownLocaleError
 
 from board.core import ed25519
@@ -82,6 +83,12 @@ def _address(value: Any) -> str | None:
     return "must be an email address, such as 'badges@careers.example.edu'"
 
 
+def _currency(value: Any) -> str | None:
+    if isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value) and pycountry.currencies.get(alpha_3=value):
+        return None
+    return "must be an ISO 4217 currency code such as 'EUR', 'GBP' or 'USD'"
+
+
 def _folder(value: Any) -> str | None:
     return None if isinstance(value, str | Path) and Path(value).is_dir() else "must name an existing folder"
 
@@ -100,6 +107,8 @@ OPTIONS = (
     Option("BOARD_ACCEPT_UNPAID", False, "whether unpaid listings are accepted at all", _yes_no),
     Option("BOARD_MIN_HOURLY_RATE", 20, "warn when a listing pays less per hour, in its own currency", _number),
     Option("BOARD_LOCALE", "en", "the locale that formats money, dates and country names", _locale),
+    Option("BOARD_CURRENCY", "EUR", "the currency pay is compared in (sorting, pay filters, 'about €X/h')",
+           _currency),
     Option("BOARD_REMOTE_IMAGES", False,
            "whether descriptions may show https images from other sites (which can track readers)", _yes_no),
     Option("BOARD_REPOSITORY", "your-org/micro-internship-board", "where employers post, on GitHub", _repository),
@@ -122,8 +131,8 @@ OPTION = {option.key: option for option in OPTIONS}
 RESERVED_PATHS = frozenset({
     "index", "404", "api", "archives", "authors", "badges", "calendar", "categories", "closed", "completions",
     "credentials", "digest", "drafts", "embed", "embed-listings", "embed.js", "feeds", "issuers", "logos",
-    "opportunities", "organizations", "outcomes", "page", "pagefind", "post", "remote", "search", "skills",
-    "subscribe", "tags", "theme", "_headers",
+    "opportunities", "organizations", "outcomes", "page", "pagefind", "post", "remote", "saved", "search",
+    "skills", "subscribe", "tags", "theme", "_headers",
 })
 
 
@@ -138,6 +147,7 @@ class BoardSettings:
     accept_unpaid: bool = False
     min_hourly_rate: float = 20
     locale: str = "en"
+    currency: str = "EUR"
     remote_images: bool = False
     repository: str = "your-org/micro-internship-board"
     branch: str = "main"
@@ -162,6 +172,7 @@ class BoardSettings:
             accept_unpaid=board["BOARD_ACCEPT_UNPAID"],
             min_hourly_rate=board["BOARD_MIN_HOURLY_RATE"],
             locale=board["BOARD_LOCALE"],
+            currency=board["BOARD_CURRENCY"],
             remote_images=board["BOARD_REMOTE_IMAGES"],
             repository=board["BOARD_REPOSITORY"],
             branch=board["BOARD_BRANCH"],

@@ -10,10 +10,11 @@ from datetime import date
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_currency
+from babel.numbers import format_currency, format_decimal
 
 from board.core.deadline import Deadline
 from board.core.model import Compensation, Effort, Location
+from board.core.money import ExchangeRates, HourlyPay, RateSource
 
 MODE_LABELS = {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On-site"}
 LEVEL_LABELS = {"high-school": "High-school students", "undergraduate": "Undergraduates",
@@ -38,6 +39,37 @@ def pay_text(pay: Compensation, locale: str) -> str:
         low, high = money(pay.min, pay.currency, locale), money(pay.max, pay.currency, locale)
         return f"{low}/hour" if pay.min == pay.max else f"{low}–{high}/hour"
     return f"{money(pay.amount or 0, pay.currency, locale)} {PAY_SUFFIX[pay.type]}"
+
+
+def comparable_pay_text(pay: Compensation, hourly: HourlyPay | None, locale: str) -> str | None:
+    """"about €9-11/hour" where the listing's own figure is not already hourly in the board's
+    currency; a plain statement when its currency has no reference rate; None otherwise."""
+    if not pay.is_paid:
+        return None
+    if hourly is None:
+        return f"Not compared: no reference rate for {pay.currency}"
+    if pay.type == "hourly" and pay.currency == hourly.currency:
+        return None
+    low, high = round(hourly.low), round(hourly.high)
+    amount = money(low, hourly.currency, locale)
+    if high != low:
+        amount += "–" + format_decimal(high, "#,##0", locale=locale)
+    return f"about {amount}/hour"
+
+
+def rate_step_text(step: int, currency: str, locale: str) -> str:
+    return f"{money(step, currency, locale)}+ per hour"
+
+
+def rates_text(rates: ExchangeRates, locale: str) -> list[str]:
+    """Where the board's exchange rates come from, one line per source, for the About page."""
+    return [_source_text(source, locale) for source in rates.sources]
+
+
+def _source_text(source: RateSource, locale: str) -> str:
+    codes = [code for code in source.currencies if code != "EUR"]
+    listed = ", ".join(codes) if len(codes) <= 6 else f"{len(codes)} currencies"
+    return f"{source.name}, {date_text(source.day, locale)} ({listed})"
 
 
 def effort_text(effort: Effort) -> str:

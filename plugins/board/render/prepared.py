@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from board.core.errors import blame
 from board.core.model import Catalog, Listing
+from board.core.money import ExchangeRates, exchange_rates
 from board.core.parallel import map_ordered
 from board.core.settings import BoardSettings
 from board.render.jsonld import job_posting, script_json
@@ -40,10 +42,15 @@ class ListingPreparer:
     today: date
     page_url: Callable[[str], str]  # a listing id -> its page's absolute address
 
+    @cached_property
+    def rates(self) -> ExchangeRates:
+        """The build's exchange rates: the ECB's for its day, and the board's rates.yaml."""
+        return exchange_rates(self.today, self.catalog.extra_rates)
+
     def __call__(self, listing: Listing) -> PreparedListing:
         settings = self.settings
         view = build_view(listing, self.catalog.vocabulary, self.today, settings.locale, settings.timezone,
-                          remote_images=settings.remote_images)
+                          remote_images=settings.remote_images, rates=self.rates, currency=settings.currency)
         url = self.page_url(listing.id)
         jsonld = None if view.closed else self._jsonld(listing, view, url)
         return PreparedListing(listing, view, opportunity_record(listing, view, url), jsonld)
@@ -57,6 +64,7 @@ class ListingPreparer:
     def prepare_all(self, listings: Iterable[Listing]) -> dict[str, PreparedListing]:
         """Every listing prepared, by id, on every core for a large board."""
         ordered = sorted(listings, key=lambda listing: listing.id)
+        self.rates  # noqa: B018 (computed once here, before the workers fork)
         pieces = map_ordered(self._pieces, [listing.id for listing in ordered])
         return {listing.id: PreparedListing(listing, *parts) for listing, parts in zip(ordered, pieces, strict=True)}
 

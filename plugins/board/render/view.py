@@ -7,12 +7,14 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from board.core.model import Listing
+from board.core.money import ExchangeRates, ecb_rates, hourly_pay
 from board.core.vocabulary import Category, Vocabulary
 from board.read.markdown import render_markdown
 from board.render.display import (
     AUTHORIZATION_LABELS,
     LEVEL_LABELS,
     MODE_LABELS,
+    comparable_pay_text,
     date_text,
     deadline_text,
     effort_text,
@@ -21,7 +23,7 @@ from board.render.display import (
     pay_text,
 )
 from board.render.email import HiddenEmail, hide_email
-from board.render.facets import facet_values, sort_values
+from board.render.facets import facet_values
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,10 @@ class ListingView:
     skills: list[str]
     organization_id: str
     organization_name: str
+    logo: str | None  # the organization's logo, relative to the site root
     pay: str
+    comparable_pay: str | None  # "about €9-11/hour", where it differs from ``pay``
+    hourly: float | None  # the least it pays per hour in the board's currency; None: unpaid or no rate
     effort: str
     mode: str
     mode_label: str
@@ -50,16 +55,17 @@ class ListingView:
     closing_soon: bool
     closed: bool
     closed_reason: str | None
-    search_filters: list[tuple[str, str]]
-    search_sorts: list[tuple[str, str]]
+    search_filters: list[tuple[str, str]]  # its fixed facets' values (render.facets)
     apply_url: str | None
     apply_email: HiddenEmail | None
     facts: list[tuple[str, str]]
 
 
 def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: str,
-               timezone: ZoneInfo, remote_images: bool = False) -> ListingView:
+               timezone: ZoneInfo, remote_images: bool = False, rates: ExchangeRates | None = None,
+               currency: str = "EUR") -> ListingView:
     deadline = listing.deadline
+    hourly = hourly_pay(listing.compensation, listing.effort, rates or ecb_rates(today), currency)
     reason = deadline.closed_reason(today)
     email = listing.apply_email
     return ListingView(
@@ -72,7 +78,10 @@ def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: st
         skills=list(listing.skills),
         organization_id=listing.organization.id,
         organization_name=listing.organization.name,
+        logo=listing.organization.logo,
         pay=pay_text(listing.compensation, locale),
+        comparable_pay=comparable_pay_text(listing.compensation, hourly, locale),
+        hourly=None if hourly is None else round(hourly.low, 2),
         effort=effort_text(listing.effort),
         mode=listing.location.mode,
         mode_label=MODE_LABELS[listing.location.mode],
@@ -87,8 +96,7 @@ def build_view(listing: Listing, vocabulary: Vocabulary, today: date, locale: st
         closing_soon=deadline.closing_soon(today),
         closed=reason is not None,
         closed_reason=reason,
-        search_filters=facet_values(listing, vocabulary, today, locale),
-        search_sorts=sort_values(listing),
+        search_filters=facet_values(listing, vocabulary, locale),
         apply_url=listing.apply_url,
         apply_email=hide_email(email, f"Application: {listing.title}") if email else None,
         facts=_facts(listing, locale),

@@ -38,12 +38,13 @@ from board.site.logos import LogosGenerator
 from board.site.outcomes import OutcomesGenerator
 from board.site.pages import BoardPagesGenerator
 from board.site.post_page import PostPageGenerator
-from board.site.search_index import FacetCountsGenerator
+from board.site.saved_page import SavedPageGenerator
+from board.site.search_index import BrowseIndexGenerator
 
 # Written after Pelican's articles and pages, in this order.
-GENERATORS = (FacetCountsGenerator, BoardPagesGenerator, FeedsGenerator, PostPageGenerator, ApiGenerator,
-              CalendarGenerator, GuidePagesGenerator, LogosGenerator, CompletionsGenerator, OutcomesGenerator,
-              DigestArchiveGenerator)
+GENERATORS = (BrowseIndexGenerator, BoardPagesGenerator, FeedsGenerator, PostPageGenerator, ApiGenerator,
+              CalendarGenerator, GuidePagesGenerator, LogosGenerator, SavedPageGenerator, CompletionsGenerator,
+              OutcomesGenerator, DigestArchiveGenerator)
 
 
 def register() -> None:

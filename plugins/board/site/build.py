@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from board.core.model import Catalog
+from board.core.money import ExchangeRates
 from board.core.settings import BoardSettings
 from board.render.prepared import PreparedListing
 
@@ -26,6 +27,7 @@ class BuildState:
     catalog: Catalog
     today: date
     prepared: dict[str, PreparedListing]  # every checked listing, by id
+    rates: ExchangeRates  # what pay is compared with (render.display.rates_text says whence)
 
 
 def remember(settings: MutableMapping[str, Any], state: BuildState) -> None:

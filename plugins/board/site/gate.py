@@ -32,7 +32,8 @@ def validate_before_reading(generator: Any) -> None:
     article_url = generator.settings["ARTICLE_URL"]
     preparer = ListingPreparer(result.catalog, settings, today,
                                lambda listing_id: settings.absolute(article_url.format(slug=listing_id)))
-    state = BuildState(settings, result.catalog, today, preparer.prepare_all(result.catalog.listings.values()))
+    prepared = preparer.prepare_all(result.catalog.listings.values())
+    state = BuildState(settings, result.catalog, today, prepared, preparer.rates)
     remember(generator.settings, state)
     generator.context.update(template_context(state))
 

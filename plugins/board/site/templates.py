@@ -5,27 +5,40 @@ from __future__ import annotations
 
 from typing import Any
 
-from board.render.facets import FACETS, SORTS
+from board.render.browse_index import example_queries, facet_panel, recently_closed
+from board.render.display import rates_text
+from board.render.facets import SORTS
 from board.site.build import BuildState
 from board.site.calendar import ALL_DEADLINES, category_calendar, listing_calendar
 from board.site.feed_kinds import JSON_FEED, feed_path
 from board.site.outcomes import OUTCOMES_PAGE
-from board.site.search_index import FACET_COUNTS
+from board.site.search_index import BROWSE_INDEX, CARDS, INDEX_WORDS, PAGEFIND_MAP
+
+SAVED_URL = "saved/"
 
 
 def template_context(state: BuildState) -> dict[str, Any]:
+    settings = state.settings
+    prepared = sorted(state.prepared.values(), key=lambda item: (item.listing.apply_by, item.id))
+    open_listings = [item for item in prepared if not item.view.closed]
+    searchable_closed = recently_closed([item for item in prepared if item.view.closed], state.today)
     return {
         "board": state,
         # Pelican rewrites SITEURL to a relative path on each page when RELATIVE_URLS is on;
         # canonical links and structured data need the absolute one.
-        "BOARD_SITEURL": state.settings.site_url,
+        "BOARD_SITEURL": settings.site_url,
         "feed_path": feed_path,
         "json_feed_path": JSON_FEED,
         "all_deadlines_path": ALL_DEADLINES,
         "category_calendar_path": category_calendar,
         "listing_calendar_path": listing_calendar,
-        "facet_counts_path": FACET_COUNTS,
         "outcomes_path": OUTCOMES_PAGE,
-        "facets": FACETS,
+        "search_paths": {"index": BROWSE_INDEX, "words": INDEX_WORDS, "pagefind_map": PAGEFIND_MAP, "cards": CARDS},
+        "search_panel": facet_panel(open_listings, state.today, settings.currency, settings.locale),
+        "search_examples": example_queries(open_listings),
+        "searchable_ids": {item.id for item in [*open_listings, *searchable_closed]},
         "sorts": SORTS,
+        "rates_text": rates_text(state.rates, settings.locale),
+        "board_currency": settings.currency,
+        "SAVED_URL": SAVED_URL,
     }

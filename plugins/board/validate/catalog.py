@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 from board.core.errors import blame
 from board.core.model import Catalog, Completion, Data, Listing, Organization
+from board.core.money import RATES_FILE, ExtraRates, ecb_currencies
 from board.core.parallel import map_ordered
 from board.core.problems import Problem, error
 from board.core.settings import BoardSettings
@@ -52,7 +54,7 @@ def validate_content(settings: BoardSettings, progress: Callable[[int, int], Non
     if vocabulary is None:
         result.problems.sort()
         return result
-    catalog = Catalog(vocabulary)
+    catalog = Catalog(vocabulary, extra_rates=_check_rates(settings, result))
     _check_organizations(settings, catalog, result)
     page_problems, pages_checked = check_pages(settings)
     result.problems.extend(page_problems)
@@ -88,6 +90,43 @@ def _check_organizations(settings: BoardSettings, catalog: Catalog, result: Resu
     for path, data in _check_folder(settings.content / "organizations", check, result):
         catalog.organizations[path.stem] = Organization(path.stem, data)
     result.problems.extend(logos.folder_problems(settings.content))
+
+
+def _check_rates(settings: BoardSettings, result: Result) -> ExtraRates | None:
+    """``content/rates.yaml``, when there is one: the board's rates for currencies the ECB lacks."""
+    path = settings.content / RATES_FILE
+    if not path.exists():
+        return None
+    checker = SchemaChecker(load_schema(settings.schemas / "rates.schema.json"))
+    document, problems = _check_file(checker, path)
+    result.files_checked += 1
+    if document is not None:
+        problems += _rates_problems(document)
+    result.problems.extend(problems)
+    if document is None or problems:
+        return None
+    data = document.data
+    return ExtraRates(data["source"], date.fromisoformat(data["date"]), dict(data["per_euro"]))
+
+
+def _rates_problems(document: Document) -> list[Problem]:
+    """A real day, and no currency the ECB publishes (the board uses the ECB's rate for those)."""
+    path, data = document.path, document.data
+    problems = [error(path, _where(document, ("per_euro", code)), f"per_euro.{code}",
+                      f"the European Central Bank already publishes {code}; the board uses the ECB's rate",
+                      f"remove {code} from {RATES_FILE}") for code in sorted(set(data["per_euro"]) & ecb_currencies())]
+    try:
+        date.fromisoformat(data["date"])
+    except ValueError:
+        problems.append(error(path, _where(document, ("date",)), "date",
+                              f"'{data['date']}' is not a day of the calendar",
+                              "write the day the rates are from as YYYY-MM-DD"))
+    return problems
+
+
+def _where(document: Document, field: Path_) -> tuple[int, int]:
+    position = document.position(field, key=True)
+    return position.line, position.column
 
 
 def load_vocabulary(settings: BoardSettings, result: Result) -> Vocabulary | None:
