@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from board.render.display import date_text
 from board.site.guide_pages import integrity, versioned_name
@@ -149,11 +150,11 @@ def test_the_embed_page_builds_the_snippets_and_previews_them(browser, sample_si
         page.goto(f"{board}/embed-listings/")
         page.select_option("#opt-category", "design")
         page.select_option("#opt-limit", "3")
-        snippet = page.input_value("#script-snippet")
         widget = (sample_site / "embed.js").read_bytes()
-        assert snippet == (f'<script src="http://localhost:8000/{versioned_name(widget)}" '
-                           f'integrity="{integrity(widget)}" crossorigin="anonymous" data-category="design" '
-                           'data-limit="3" async></script>')
+        # The snippet is rewritten after the widget's hash is computed, which is asynchronous.
+        expect(page.locator("#script-snippet")).to_have_value(
+            f'<script src="http://localhost:8000/{versioned_name(widget)}" integrity="{integrity(widget)}" '
+            'crossorigin="anonymous" data-category="design" data-limit="3" async></script>')
         assert (sample_site / versioned_name(widget)).read_bytes() == widget
         assert ('<iframe src="http://localhost:8000/embed/?category=design&amp;limit=3" title="Micro-internships" '
                 'loading="lazy" width="100%" height="455" frameborder="0"></iframe>') \
@@ -168,8 +169,8 @@ def test_the_embed_page_builds_the_snippets_and_previews_them(browser, sample_si
         assert titles == [OPEN[key]["title"] for key in design]
         page.select_option("#opt-organization", "tern-books")
         page.select_option("#opt-country", "GB")
-        assert 'data-category="design" data-organization="tern-books" data-country="GB"' \
-            in page.input_value("#script-snippet")
+        expect(page.locator("#script-snippet")).to_have_value(
+            re.compile('data-category="design" data-organization="tern-books" data-country="GB"'))
 
 
 STRICT_HOST = """<!DOCTYPE html>

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from board.core.deadline import Deadline
-from board.core.money import ExtraRates
 from board.core.vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # money needs currencyconverter; the stdlib-only signer imports this module
+    from board.core.money import ExtraRates
 
 Data = Mapping[str, Any]  # a checked file's values, shaped as its JSON Schema says
 
