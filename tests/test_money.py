@@ -68,7 +68,7 @@ def rates_problems(tmp_path: Path, text: str) -> list[tuple[str, int, str, str]]
 
 def test_the_sample_rates_file_is_valid_and_read() -> None:
     result = validate_content(BoardSettings.from_pelican({"PATH": str(CONTENT), "TIMEZONE": BOARD_TIMEZONE.key}))
-    assert result.ok and result.catalog.extra_rates.per_euro == {"KES": 150.6}
+    assert result.ok and result.catalog.extra_rates.per_euro == {"KES": 152.2479}
 
 
 def test_a_rate_the_ecb_publishes_is_refused_at_its_line(tmp_path: Path) -> None:
