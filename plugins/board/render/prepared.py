@@ -59,7 +59,7 @@ class ListingPreparer:
         logo = listing.organization.logo
         logo_url = self.settings.absolute(logo) if logo else None
         return script_json(job_posting(listing, view.description_html, url, self.settings.timezone,
-                                       self.settings.locale, logo_url))
+                                       self.settings.locale, logo_url, self.catalog.vocabulary.skill_name))
 
     def prepare_all(self, listings: Iterable[Listing]) -> dict[str, PreparedListing]:
         """Every listing prepared, by id, on every core for a large board."""
