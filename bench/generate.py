@@ -1,9 +1,15 @@
 """Write a deterministic board of N realistic synthetic listings (and their organizations).
 
-    python bench/generate.py 1000 /tmp/board-1000/content [--today 2026-11-22]
+    python bench/generate.py 1000 /tmp/board-1000/content [--today 2026-11-22] [--heavy]
 
-The same N and seed always give the same files. Every listing is open on --today, with a
-description of about 200 words, so a build does the full work for each of them.
+The same N, seed and kind always give the same files. Every listing is open on --today, so a build
+does the full work for each of them. Two kinds:
+
+- light (the default, which the tests' golden manifests record): a description of about 200 words
+  drawn from 60 words, and one organization per 20 listings;
+- heavy, as employers write them (``bench/heavy.py``): descriptions of 300-600 words with headings,
+  lists, links and tables drawn from about a thousand words, and one organization per
+  4 listings, as on real boards.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
+from heavy import heavy_description
 
 ROOT = Path(__file__).resolve().parents[1]
 CATEGORIES = ["data-analysis", "design", "finance", "marketing", "operations", "product", "research", "sales",
@@ -44,7 +51,7 @@ CITIES = {"DE": "Berlin", "FR": "Lyon", "NL": "Utrecht", "GB": "Leeds", "IE": "G
 RATE = {"INR": 1500, "KES": 2500, "BRL": 60, "PLN": 80, "SEK": 250}
 
 
-def generate(count: int, content: Path, today: date, seed: int = 7) -> None:
+def generate(count: int, content: Path, today: date, seed: int = 7, heavy: bool = False) -> None:
     rng = random.Random(seed)
     if content.exists():
         shutil.rmtree(content)
@@ -52,14 +59,17 @@ def generate(count: int, content: Path, today: date, seed: int = 7) -> None:
     (content / "organizations").mkdir()
     shutil.copy(ROOT / "content" / "vocabulary.yaml", content / "vocabulary.yaml")
     shutil.copy(ROOT / "content" / "rates.yaml", content / "rates.yaml")  # KES, which the ECB does not publish
-    organizations = [f"org-{number:04d}" for number in range(max(count // 20, 1))]
+    organizations = [f"org-{number:04d}" for number in range(max(count // (4 if heavy else 20), 1))]
     for organization in organizations:
         _write(content / "organizations" / f"{organization}.yaml", {
             "name": f"Organization {organization[4:]}", "url": f"https://{organization}.example",
             "summary": "A synthetic organization for the board's benchmarks, offering short paid projects.",
             "maintainers": [f"maintainer-{organization[4:]}"]})
     for number in range(count):
-        _write(content / "opportunities" / f"listing-{number:06d}.yaml", _listing(rng, number, organizations, today))
+        listing = _listing(rng, number, organizations, today)
+        if heavy:
+            listing["description"] = Block(heavy_description(rng, number))
+        _write(content / "opportunities" / f"listing-{number:06d}.yaml", listing)
 
 
 def _listing(rng: random.Random, number: int, organizations: list[str], today: date) -> dict:
@@ -89,8 +99,19 @@ def _listing(rng: random.Random, number: int, organizations: list[str], today: d
     return listing
 
 
+class Block(str):
+    """Text written as a YAML literal block (``description: |``), as people write long text."""
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Dumper.add_representer(Block, lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|"))
+
+
 def _write(path: Path, data: dict) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def main() -> None:
@@ -98,8 +119,9 @@ def main() -> None:
     parser.add_argument("count", type=int, help="how many listings")
     parser.add_argument("content", type=Path, help="the content folder to (re)create")
     parser.add_argument("--today", type=date.fromisoformat, default=date(2026, 11, 22), help="the build's today")
+    parser.add_argument("--heavy", action="store_true", help="descriptions and organizations as on real boards")
     arguments = parser.parse_args()
-    generate(arguments.count, arguments.content, arguments.today)
+    generate(arguments.count, arguments.content, arguments.today, heavy=arguments.heavy)
 
 
 if __name__ == "__main__":

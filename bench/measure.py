@@ -23,10 +23,13 @@ class Sample:
 
 @dataclass(frozen=True)
 class Measurement:
-    """One timed step that succeeded: its wall time and peak resident memory."""
+    """One timed step that succeeded: its wall time and peak resident memory, and for a full build
+    the files and bytes it published."""
 
     seconds: float
     peak_mib: float
+    files: int | None = None
+    bytes: int | None = None
 
 
 class CommandError(RuntimeError):
@@ -54,4 +57,10 @@ def checked(sample: Sample, what: str) -> Measurement:
         tail = "\n".join(sample.output.splitlines()[-30:])
         raise CommandError(f"{what} exited with {sample.exit_code}:\n{tail}")
     return Measurement(sample.seconds, sample.peak_mib)
+
+
+def with_output(measurement: Measurement, site: Path) -> Measurement:
+    """MEASUREMENT with the number of files under SITE and their bytes (what a host stores)."""
+    sizes = [path.stat().st_size for path in site.rglob("*") if path.is_file()]
+    return Measurement(measurement.seconds, measurement.peak_mib, len(sizes), sum(sizes))
 

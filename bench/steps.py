@@ -1,4 +1,5 @@
-"""What bench/compare.py times: our board's build, rebuilds and validation, stock Pelican and Hugo.
+"""What bench/compare.py times: our board's build, rebuilds and validation, stock Pelican, Hugo, and
+Hugo followed by Pagefind over its listing pages (the same work as ours: pages, feeds, a search index).
 
 Each step takes a prepared Site and returns its Measurement (None when the board cannot do it yet).
 """
@@ -6,6 +7,7 @@ Each step takes a prepared Site and returns its Measurement (None when the board
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Callable
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from measure import Measurement, Sample, checked, run
+from measure import Measurement, Sample, checked, run, with_output
 
 ROOT = Path(__file__).resolve().parents[1]
 EPOCH = "1795348800"  # 2026-11-22 12:00 UTC: the generator's today, at noon
@@ -76,7 +78,7 @@ def build_ours(site: Site) -> Measurement:
     """Our full build from a clean checkout, as `make html` runs it: Pelican, whose first step
     validates every file and stops the build on any error."""
     _remove(site.output, ROOT / "cache")  # Pelican's CACHE_PATH, relative to where it runs
-    return checked(_ours(_pelican_command(site)), "our Pelican build")
+    return with_output(checked(_ours(_pelican_command(site)), "our Pelican build"), site.output)
 
 
 def rebuild_no_change(site: Site) -> Measurement:
@@ -115,8 +117,21 @@ def build_stock(site: Site) -> Measurement:
 
 def build_hugo(site: Site) -> Measurement:
     _remove(site.hugo / "public", site.hugo / "resources")
-    command = [str(hugo_binary()), "--source", str(site.hugo), "--destination", str(site.hugo / "public"), "--quiet"]
-    return checked(run(command, site.hugo), "Hugo")
+    return checked(run(_hugo_command(site), site.hugo), "Hugo")
+
+
+def build_hugo_pagefind(site: Site) -> Measurement:
+    """Hugo, then Pagefind over its listing pages (which mark their article data-pagefind-body, as
+    ours do), in one shell: the time of both, the peak of the larger."""
+    _remove(site.hugo / "public", site.hugo / "resources")
+    pagefind = [str(pagefind_binary()), "--site", str(site.hugo / "public"), "--glob", "opportunities/*/index.html",
+                "--quiet"]
+    command = ["sh", "-c", f"{shlex.join(_hugo_command(site))} && {shlex.join(pagefind)}"]
+    return with_output(checked(run(command, site.hugo), "Hugo + Pagefind"), site.hugo / "public")
+
+
+def _hugo_command(site: Site) -> list[str]:
+    return [str(hugo_binary()), "--source", str(site.hugo), "--destination", str(site.hugo / "public"), "--quiet"]
 
 
 def hugo_binary() -> Path:
@@ -130,10 +145,18 @@ def hugo_binary() -> Path:
     return binary if binary.is_file() else wrapper
 
 
+def pagefind_binary() -> Path:
+    """The executable that ``python -m pagefind`` (which our build runs) execs."""
+    from pagefind.service import _must_get_executable
+
+    return Path(_must_get_executable()).resolve()
+
+
 Step = Callable[[Site], Measurement | None]
 TOOLS: dict[str, list[tuple[str, Step]]] = {  # what each tool's turn in a run measures, in order
     "ours": [("ours", build_ours), ("ours_no_change", rebuild_no_change), ("ours_one_listing", rebuild_one_listing),
              ("validate_all", validate_all), ("validate_one", validate_one)],
     "stock": [("stock", build_stock)],
     "hugo": [("hugo", build_hugo)],
+    "hugo_pagefind": [("hugo_pagefind", build_hugo_pagefind)],
 }

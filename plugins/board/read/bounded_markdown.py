@@ -15,7 +15,7 @@ from typing import Any
 from xml.etree.ElementTree import Element, SubElement
 
 import markdown
-from markdown import blockprocessors, inlinepatterns
+from markdown import blockprocessors, inlinepatterns, treeprocessors
 from markdown.extensions.sane_lists import SaneOListProcessor, SaneUListProcessor
 from markdown.extensions.tables import PIPE_LEFT, PIPE_NONE, PIPE_RIGHT, TableProcessor
 from markdown.htmlparser import HTMLExtractor
@@ -257,6 +257,53 @@ def _lines(block: str) -> Iterator[str]:
     yield block[start:]
 
 
+# What every match of each of Python-Markdown's inline patterns holds (one of these, where several).
+INLINE_MARKS = {
+    "backtick": ("`",), "escape": ("\\",), "reference": ("[",), "link": ("[",), "image_link": ("![",),
+    "image_reference": ("![",), "short_reference": ("[",), "short_image_ref": ("![",), "autolink": ("<",),
+    "automail": ("<",), "linebreak": ("  \n",), "html": ("<",), "entity": ("&",), "em_strong": ("*", "_"),
+    "em_strong2": ("_",), "not_strong": ("*", "_"), "strong_em": ("*", "_"),
+}
+
+
+class _Inline(treeprocessors.InlineProcessor):
+    """Python-Markdown's inline pass, trying a pattern only on text that holds its mark: most text of
+    a description has no '[', '<', '`', '&', '\\', '*' or '_', and trying all 14 patterns on every
+    piece of it was most of the pass. A pattern skipped could not have matched, so the result is the
+    same, and so is what the next pattern is given (Python-Markdown restarts it at 0 after a miss)."""
+
+    def run(self, tree: Element, ancestors: list[str] | None = None) -> Element:
+        registry = self.inlinePatterns
+        marks = {registry.get_index_for_name(name): frozenset(found) for name, found in INLINE_MARKS.items()
+                 if name in registry}
+        self.patterns = [(registry[index], marks.get(index)) for index in range(len(registry))]
+        return super().run(tree, ancestors)
+
+    def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:  # noqa: N802
+        if isinstance(data, markdown.util.AtomicString):
+            return data
+        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]  # private to Python-Markdown
+        present = _marks_in(data)
+        start = 0
+        while index < len(self.patterns):
+            pattern, marks = self.patterns[index]
+            if marks is None or not marks.isdisjoint(present):
+                data, matched, start = apply(pattern, data, index, start)
+                if matched:
+                    present = _marks_in(data)
+                    continue
+            index += 1
+            start = 0
+        return data
+
+
+_ALL_MARKS = frozenset(mark for marks in INLINE_MARKS.values() for mark in marks)
+
+
+def _marks_in(text: str) -> set[str]:
+    return {mark for mark in _ALL_MARKS if mark in text}
+
+
 class BoundedWork(markdown.Extension):
     """Replaces the processors whose work can grow with the square of the text (or recurse
     without limit) by bounded ones. Load it after ``tables`` and ``sane_lists``."""
@@ -286,6 +333,7 @@ class BoundedWork(markdown.Extension):
             blocks.register(block, name, priority)
         if "table" in blocks:
             blocks.register(_Table(md.parser, blocks["table"].config), "table", 75)  # type: ignore[attr-defined]
+        md.treeprocessors.register(_Inline(md), "inline", 20)
 
     def reset(self) -> None:
         self.budget.left = LINK_SCAN_BUDGET

@@ -8,6 +8,7 @@ image from elsewhere tells its owner who reads the listing, and when.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -62,8 +63,19 @@ _description_renderer = _renderer(_DemoteHeadingsExtension())
 _page_renderer = _renderer()
 
 
+# Descriptions an earlier build rendered, by description_key: site/description_cache.py fills it from
+# Pelican's CACHE_PATH before the workers fork, and saves what this build rendered after.
+known_descriptions: dict[str, str] = {}
+
+
+def description_key(text: str, remote_images: bool) -> str:
+    return hashlib.sha256(f"{remote_images:d}\0{text}".encode()).hexdigest()
+
+
 def render_markdown(text: str, remote_images: bool = False) -> str:
-    """Safe HTML for a listing's description."""
+    """Safe HTML for a listing's description (an earlier build's, when it rendered the same text)."""
+    if known_descriptions and (html := known_descriptions.get(description_key(text, remote_images))) is not None:
+        return html
     return render_description(text, remote_images).html
 
 

@@ -7,6 +7,7 @@ all say things the same way because they all ask here.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
@@ -27,6 +28,7 @@ PAY_SUFFIX = {"fixed": "fixed fee", "stipend": "stipend"}
 DATE_FORMAT = "d MMM y"
 
 
+@lru_cache(maxsize=4096, typed=True)  # Babel takes 0.1 ms, and boards repeat their amounts (and the facets' steps)
 def money(amount: float, currency: str, locale: str) -> str:
     pattern = "¤#,##0" if float(amount).is_integer() else "¤#,##0.00"
     return format_currency(amount, currency, format=pattern, locale=locale, currency_digits=False)

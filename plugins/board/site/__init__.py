@@ -21,11 +21,11 @@ from board.site import (
     gate,
     headers,
     lifecycle,
-    membership,
     pages,
     reader,
     search_index,
     staging,
+    terms,
     up_to_date,
 )
 from board.site.api import ApiGenerator
@@ -61,7 +61,7 @@ def register() -> None:
     signals.readers_init.connect(reader.add_readers)
     signals.article_generator_pretaxonomy.connect(lifecycle.move_closed_out)
     signals.article_generator_finalized.connect(pages.complete_taxonomies)
-    signals.article_generator_finalized.connect(membership.use_fast_membership)  # after the added terms
+    signals.article_generator_finalized.connect(terms.write_terms_in_linear_time)
     signals.get_generators.connect(board_generators)
     signals.article_writer_finalized.connect(search_index.start_indexing)
     signals.finalized.connect(search_index.finish_indexing)  # the index is written into the staging folder,

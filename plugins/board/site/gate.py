@@ -1,6 +1,7 @@
 """Validate all content before anything is read or written, and stop the build on any error; then
 prepare every listing (on every core for a large board) and leave the build's state for the rest
-of the site, so every file is parsed, checked and rendered exactly once per build."""
+of the site, so every file is parsed, checked and rendered exactly once per build (and a description
+only when its text changed since the last build: site/description_cache.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 from board.core.errors import InvalidContentError
 from board.core.settings import BoardSettings
 from board.render.prepared import ListingPreparer
+from board.site import description_cache
 from board.site.build import BuildState, remember
 from board.site.templates import template_context
 from board.validate import report
@@ -32,7 +34,10 @@ def validate_before_reading(generator: Any) -> None:
     article_url = generator.settings["ARTICLE_URL"]
     preparer = ListingPreparer(result.catalog, settings, today,
                                lambda listing_id: settings.absolute(article_url.format(slug=listing_id)))
+    cache = Path(generator.settings["CACHE_PATH"])
+    description_cache.load(cache)
     prepared = preparer.prepare_all(result.catalog.listings.values())
+    description_cache.save(cache, prepared.values(), settings.remote_images)
     state = BuildState(settings, result.catalog, today, prepared, preparer.rates)
     remember(generator.settings, state)
     generator.context.update(template_context(state))
