@@ -9,11 +9,11 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Event
 from icalendar.parser.string import _foldline
 
 from board.render.prepared import ListingPreparer, PreparedListing
-from board.site.calendar import REMINDERS, _calendar, _fold, event_ics
+from board.site.calendar import REMINDERS, _fold, event_ics
 from board.validate.catalog import validate_content
 from conftest import CONTENT, board_settings, sample_today
 
@@ -76,22 +76,3 @@ def test_any_text_gives_icalendar_s_bytes(sample: list[PreparedListing], title: 
                                                                       blacklist_characters="\n"), max_size=400))
 def test_lines_fold_where_icalendar_folds_them(line: str) -> None:
     assert _fold(line) == _foldline(line).encode()
-
-
-@settings(max_examples=200, deadline=None)
-@given(title=TEXT)
-def test_a_calendar_is_icalendar_s_calendar_with_the_events(sample: list[PreparedListing], title: str) -> None:
-    calendar = Calendar()
-    calendar.add("prodid", "-//micro-internship board//deadlines//EN")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", title)
-    if "\n" in title:  # icalendar refuses it, and so does the board
-        with pytest.raises(AssertionError):
-            calendar.to_ical()
-        with pytest.raises(ValueError, match="line break"):
-            _calendar(title, [])
-        return
-    events = [icalendar_event(prepared) for prepared in sample[:3]]
-    head, end = bytes(calendar.to_ical()).split(b"END:VCALENDAR\r\n")  # icalendar writes components last
-    assert _calendar(title, events) == head + b"".join(events) + b"END:VCALENDAR\r\n" + end
