@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar import Alarm, Event
-from icalendar.parser.string import _foldline
 
 from board.render.prepared import ListingPreparer, PreparedListing
-from board.site.calendar import REMINDERS, _fold, event_ics
+from board.site.calendar import REMINDERS, event_ics
 from board.validate.catalog import validate_content
 from conftest import CONTENT, board_settings, sample_today
 
@@ -69,10 +68,3 @@ def test_any_text_gives_icalendar_s_bytes(sample: list[PreparedListing], title: 
     prepared = replace(first, view=replace(first.view, title=title, summary=summary, organization_name=organization,
                                            pay=pay))
     assert event_ics(prepared, HOST) == icalendar_event(prepared)
-
-
-@settings(max_examples=500, deadline=None)
-@given(line=st.text(st.sampled_from(list("a\\^é€😀")) | st.characters(blacklist_categories=("Cs",),
-                                                                      blacklist_characters="\n"), max_size=400))
-def test_lines_fold_where_icalendar_folds_them(line: str) -> None:
-    assert _fold(line) == _foldline(line).encode()

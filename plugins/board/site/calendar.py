@@ -19,7 +19,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from icalendar import Calendar
-from icalendar.parser.string import _escape_char
+from icalendar.parser.string import _escape_char, _foldline
 from pelican.generators import Generator
 
 from board.render.prepared import PreparedListing
@@ -30,7 +30,6 @@ ALL_DEADLINES = "calendar/deadlines.ics"
 
 
 REMINDERS = (3, 1)  # days before the deadline day
-FOLD_AT = 74  # octets: icalendar folds a line before it reaches 75
 
 
 def category_calendar(category: str) -> str:
@@ -98,7 +97,7 @@ def event_ics(prepared: PreparedListing, host: str) -> bytes:
         lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"DESCRIPTION:{_text(reminder)}", f"TRIGGER:-P{days}D",
                   "END:VALARM"]
     lines.append("END:VEVENT")
-    return b"".join(_fold(line) + b"\r\n" for line in lines)
+    return "".join(f"{_fold(line)}\r\n" for line in lines).encode()
 
 
 def _text(value: str) -> str:
@@ -109,19 +108,6 @@ def _day(day: date) -> str:
     return f"{day.year:04d}{day.month:02d}{day.day:02d}"
 
 
-def _fold(line: str) -> bytes:
-    """icalendar's folding, on the encoded line: pieces of at most 74 octets, never inside a character,
-    and an escaping backslash or caret carried to the next piece with what it escapes."""
-    encoded = line.encode()
-    pieces = []
-    start = 0
-    while len(encoded) - start > FOLD_AT:
-        cut = start + FOLD_AT
-        while 0x80 <= encoded[cut] < 0xC0:  # a UTF-8 continuation byte: the character starts before
-            cut -= 1
-        if cut - 1 > start and encoded[cut - 1] in b"\\^":
-            cut -= 1
-        pieces.append(encoded[start:cut])
-        start = cut
-    pieces.append(encoded[start:])
-    return b"\r\n ".join(pieces)
+def _fold(line: str) -> str:
+    """icalendar's folding (lines of at most 74 octets), which has nothing to do for most lines."""
+    return line if len(line) < 75 and len(line.encode()) < 75 else _foldline(line)
