@@ -10,7 +10,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv verifier verifier-lock validate html serve devserver publish test lint new completion schema shift-dates digest screenshot bench bench-search bench-reach lock clean
+.PHONY: help venv verifier tools verifier-lock validate html serve devserver publish test lint new completion schema shift-dates digest screenshot bench bench-search bench-reach audit lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -32,6 +32,15 @@ $(VERIFIER)/.installed: tests/verifier/requirements.lock
 
 verifier: $(VERIFIER)/.installed ## Create .venv-verifier with IMS Global's Open Badges verifier (the tests use it)
 
+# Outside checkers from npm, each folder pinned by its own package-lock.json. --ignore-scripts: vnu-jar's
+# install script would download a Java runtime; the system's java runs vnu.jar (.ci/run installs it).
+NPM_CI := npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+tests/tools/node_modules/.installed: tests/tools/package-lock.json
+	cd tests/tools && $(NPM_CI)
+	touch $@
+
+tools: tests/tools/node_modules/.installed ## Install the Nu HTML Checker (vnu.jar) the tests run, from tests/tools/package-lock.json
+
 validate: venv ## Check every listing and organization; print all problems
 	$(BIN)/python -m board validate
 
@@ -49,7 +58,7 @@ publish: venv ## Build the public site with publishconf.py (set SITEURL); with B
 	env -u BOARD_SIGNING_KEY $(PELICAN) content -o $(OUTPUT) -s publishconf.py
 	if [ -n "$$BOARD_SIGNING_KEY" ]; then $(PYTHON) -S -m board.reach.sign $(OUTPUT); fi
 
-test: venv verifier ## Run every test (fails when no test runs, too)
+test: venv verifier tools ## Run every test (fails when no test runs, too)
 	$(BIN)/python -m pytest $(PYTEST_ARGS); status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "make test: no tests were collected" >&2; fi; exit $$status
 
@@ -87,6 +96,13 @@ bench-search: venv ## Measure search at 1,000 and 10,000 listings in headless Ch
 
 bench-reach: venv ## Print the sizes of the digest email, embed.js and the API slices at 10,000 listings
 	$(BIN)/python bench/reach_sizes.py
+
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && $(NPM_CI)
+	touch $@
+
+audit: venv bench/lighthouse/node_modules/.installed ## Lighthouse (mobile and desktop) on home, a listing, a search and a category page; prints the table
+	$(BIN)/python bench/audit.py $(AUDIT_ARGS)
 
 lock: ## Re-pin requirements.lock (versions and hashes) from pyproject.toml, keeping current pins
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv

@@ -33,10 +33,12 @@ def require_chromium() -> None:
 
 
 @contextmanager
-def serve(folder: Path, cors: bool = False) -> Iterator[str]:
+def serve(folder: Path, cors: bool = False, crawlable: bool = False) -> Iterator[str]:
     """Serve ``folder`` on a free loopback port for the duration of the block; with ``cors``,
-    every response says ``Access-Control-Allow-Origin: *`` as GitHub Pages does."""
-    handler = functools.partial(_CorsHandler if cors else _QuietHandler, directory=str(folder))
+    every response says ``Access-Control-Allow-Origin: *`` as GitHub Pages does; with ``crawlable``,
+    it lets LinkChecker ask as fast as it likes (else it keeps to about three requests a second)."""
+    kind = _CrawlableHandler if crawlable else _CorsHandler if cors else _QuietHandler
+    handler = functools.partial(kind, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -85,4 +87,10 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 class _CorsHandler(_QuietHandler):
     def end_headers(self) -> None:
         self.send_header("Access-Control-Allow-Origin", "*")
+        super().end_headers()
+
+
+class _CrawlableHandler(_QuietHandler):
+    def end_headers(self) -> None:
+        self.send_header("LinkChecker", "any rate")  # LinkChecker's maxrequestspersecond above 10 needs it
         super().end_headers()

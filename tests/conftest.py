@@ -172,6 +172,23 @@ def completion_board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Board
         yield Board(site, url, email, key)
 
 
+@dataclass(frozen=True)
+class PublishedBoard:
+    site: Path
+    url: str
+
+
+@pytest.fixture(scope="session")
+def published_board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PublishedBoard]:
+    """The sample board as it is published (publishconf.py: absolute addresses), built for and served
+    at a local address, for the checkers that look at it from outside."""
+    site = tmp_path_factory.mktemp("published") / "site"
+    with serve(site, crawlable=True) as url:
+        result = run_pelican(CONTENT, site, epoch_at(sample_today()), "publishconf.py", {"SITEURL": url})
+        assert result.returncode == 0, result.stderr
+        yield PublishedBoard(site, url)
+
+
 @pytest.fixture(scope="session")
 def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A board of generated listings (tests/golden/refresh.py), built once by real Pelican."""

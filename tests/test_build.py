@@ -93,7 +93,8 @@ def test_an_open_listing_has_job_posting_structured_data(sample_site: Path, key:
     [script] = page.xpath("//script[@type='application/ld+json']/text()")
     posting = json.loads(script)
     listing = OPEN[key]
-    assert posting["@type"] == "JobPosting" and posting["employmentType"] == "INTERN"
+    assert posting["@type"] == "JobPosting" and "INTERN" in posting["employmentType"]
+    assert posting["directApply"] is False  # students apply on the employer's site or by email
     assert posting["title"] == listing["title"]
     assert posting["datePosted"] == listing["posted"]
     assert posting["validThrough"].startswith(listing["apply_by"] + "T23:59:59")
@@ -106,6 +107,7 @@ def test_an_open_listing_has_job_posting_structured_data(sample_site: Path, key:
         assert posting["jobLocation"]["address"]["addressCountry"] == listing["location"]["address"]["country"]
     if listing["compensation"]["type"] != "unpaid":
         assert posting["baseSalary"]["currency"] == listing["compensation"]["currency"]
+        assert posting["baseSalary"]["value"]["unitText"] == "HOUR"
     assert page.xpath("//a[@class='button'] | //*[@class='apply-email']")
 
 

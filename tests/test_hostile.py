@@ -29,7 +29,7 @@ URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "backgrou
 FORBIDDEN_ELEMENTS = {"iframe", "object", "embed", "style", "base", "form", "frame", "frameset", "applet", "svg",
                       "math"}
 OUR_ELEMENTS = {("form", "embed-options"), ("iframe", "embed-preview"), ("form", "search-form"),  # our controls
-                ("form", "email-check"), ("svg", "outcomes-chart")}
+                ("form", "email-check"), ("form", "not-found-search"), ("svg", "outcomes-chart")}
 OUR_SCRIPTS = re.compile(r"(^|/)(theme/js/[a-z-]+|embed)\.js$")
 
 

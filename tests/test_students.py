@@ -244,14 +244,31 @@ def test_active_filters_are_chips_that_remove_themselves(browser, board: str, vi
     page.context.close()
 
 
+VISIBLE_OPTIONS = ".facet__option:not([hidden]) input"
+
+
 def test_zero_count_options_wait_behind_show_all_and_no_facet_scrolls(laptop, board: str) -> None:
-    visit(laptop, f"{board}/?q=bakery")
+    visit(laptop, f"{board}/")
+    laptop.fill("#search-q", "bakery")
+    ready(laptop)
+    assert laptop.eval_on_selector_all(".facet__option[data-count='0']", "items => items.length")
     hidden_zero = laptop.eval_on_selector_all(
         ".facet__option[data-count='0']", "items => items.every(item => item.hidden)")
     assert hidden_zero
     assert laptop.eval_on_selector_all(".facet, .facet__options", """nodes => nodes.every(node =>
         !['auto', 'scroll'].includes(getComputedStyle(node).overflowY))""")
     assert not laptop.is_visible("input[name='pay']")  # every listing is paid: that filter would filter nothing
+
+
+def test_a_search_opened_from_its_address_counts_without_moving_the_filters(laptop, board: str) -> None:
+    visit(laptop, f"{board}/")
+    options = laptop.eval_on_selector_all(VISIBLE_OPTIONS, "inputs => inputs.map(input => input.value)")
+    visit(laptop, f"{board}/?q=bakery")
+    assert laptop.eval_on_selector_all(VISIBLE_OPTIONS, "inputs => inputs.map(input => input.value)") == options
+    assert laptop.eval_on_selector_all(".facet__option[data-count='0']:not([hidden])", "items => items.length")
+    laptop.fill("#search-q", "bakery pricing")  # the student's first input: now they fold
+    ready(laptop)
+    assert laptop.eval_on_selector_all(".facet__option[data-count='0']", "items => items.every(item => item.hidden)")
 
 
 # --- No dead ends -----------------------------------------------------------------------------------

@@ -175,7 +175,9 @@ def test_headers_give_the_pages_policy_and_deny_framing_everywhere_but_the_embed
     for headers in rules.values():
         assert headers["Content-Security-Policy"] == f"{policy}; frame-ancestors 'none'"
     folders = {entry.name for entry in sample_site.iterdir() if entry.is_dir()} - {"embed"}
-    assert set(rules) == {"/", "/index.html"} | {f"/{name}/*" for name in folders}
+    root_pages = {f"/{page.name}" for page in sample_site.glob("*.html")}
+    assert root_pages == {"/index.html", "/404.html"}
+    assert set(rules) == {"/"} | root_pages | {f"/{name}/*" for name in folders}
 
 
 def meta_policy(page: Path) -> str:

@@ -192,10 +192,12 @@ class BoardSettings:
     @property
     def page_policy(self) -> str:
         """The Content-Security-Policy of every page but the embed frame: no inline script, nothing
-        from other origins (images from https sites only when the board allows remote images)."""
+        from other origins (images from https sites only when the board allows remote images), and
+        the board's own web app manifest."""
         images = "'self' https:" if self.remote_images else "'self'"
         return (f"default-src 'none'; style-src 'self'; img-src {images}; script-src 'self' 'wasm-unsafe-eval'; "
-                "connect-src 'self'; font-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'self'")
+                "connect-src 'self'; font-src 'self'; frame-src 'self'; manifest-src 'self'; base-uri 'none'; "
+                "form-action 'self'")
 
     @property
     def embed_policy(self) -> str:

@@ -1,17 +1,23 @@
-"""schema.org JobPosting structured data for an open listing, safe to embed in a <script>."""
+"""schema.org JobPosting structured data for an open listing, safe to embed in a <script>.
+
+It carries every property Google's job posting guidelines list as required or recommended that the
+board knows (https://developers.google.com/search/docs/appearance/structured-data/job-posting).
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from board.core.model import Compensation, Listing, Location, Organization
+from board.core.model import Compensation, Effort, Listing, Location, Organization
 from board.render.display import country_name
 
 
 def job_posting(listing: Listing, description_html: str, page_url: str, timezone: ZoneInfo,
-                locale: str, logo_url: str | None = None) -> dict[str, Any]:
+                locale: str, logo_url: str | None = None,
+                skill_name: Callable[[str], str] = lambda skill: skill) -> dict[str, Any]:
     posting: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "JobPosting",
@@ -20,13 +26,15 @@ def job_posting(listing: Listing, description_html: str, page_url: str, timezone
         "identifier": {"@type": "PropertyValue", "name": listing.organization.name, "value": listing.id},
         "datePosted": listing.posted.isoformat(),
         "validThrough": listing.deadline.last_moment(timezone).isoformat(),
-        "employmentType": "INTERN",
+        "employmentType": ["INTERN", "CONTRACTOR"] if listing.engagement == "contractor" else "INTERN",
         "hiringOrganization": _organization(listing.organization, logo_url),
         "url": page_url,
-        "skills": ", ".join(listing.skills),
+        "skills": ", ".join(skill_name(skill) for skill in listing.skills),
+        # Students apply on the employer's site or by email, never on the board itself.
+        "directApply": False,
     }
     posting.update(_location(listing.location, locale))
-    salary = _base_salary(listing.compensation)
+    salary = _base_salary(listing.compensation, listing.effort)
     if salary:
         posting["baseSalary"] = salary
     if listing.openings is not None:
@@ -60,11 +68,17 @@ def _location(location: Location, locale: str) -> dict[str, Any]:
     return {"jobLocation": {"@type": "Place", "address": postal}}
 
 
-def _base_salary(pay: Compensation) -> dict[str, Any] | None:
+def _base_salary(pay: Compensation, effort: Effort) -> dict[str, Any] | None:
+    """Pay per hour, in the listing's own currency. Google's units are HOUR, DAY, WEEK, MONTH and
+    YEAR, so a fixed fee or stipend for the whole project is given as what it pays per hour: the
+    amount over the most hours (the least per hour) to the amount over the fewest."""
     if not pay.is_paid:
         return None
     if pay.type == "hourly":
-        value = {"@type": "QuantitativeValue", "minValue": pay.min, "maxValue": pay.max, "unitText": "HOUR"}
-    else:  # a fixed fee or stipend for the whole project has no time unit
-        value = {"@type": "QuantitativeValue", "value": pay.amount}
+        low, high = pay.min or 0, pay.max or pay.min or 0
+    else:
+        amount = pay.amount or 0
+        low, high = round(amount / effort.max, 2), round(amount / effort.min, 2)
+    value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": "HOUR"}
+    value |= {"value": low} if low == high else {"minValue": low, "maxValue": high}
     return {"@type": "MonetaryAmount", "currency": pay.currency, "value": value}

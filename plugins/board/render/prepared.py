@@ -1,5 +1,6 @@
 """What the build makes of each checked listing before any page is written: what students see
-(the view), what machines read (the record), and what search engines read (JSON-LD)."""
+(the view), what machines read (the record), what search engines read (JSON-LD), and what calendars
+read (its deadline event)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import Any
+from urllib.parse import urlsplit
 
 from board.core.errors import blame
 from board.core.model import Catalog, Listing
 from board.core.money import ExchangeRates, exchange_rates
 from board.core.parallel import map_ordered
 from board.core.settings import BoardSettings
+from board.render.calendar_event import deadline_event
 from board.render.jsonld import job_posting, script_json
 from board.render.record import opportunity_record
 from board.render.view import ListingView, build_view
@@ -27,6 +30,7 @@ class PreparedListing:
     view: ListingView
     record: Record
     jsonld: str | None  # schema.org JobPosting, for open listings only
+    event: bytes | None  # its deadline as an iCalendar VEVENT, for open listings only
 
     @property
     def id(self) -> str:
@@ -53,13 +57,18 @@ class ListingPreparer:
                           remote_images=settings.remote_images, rates=self.rates, currency=settings.currency)
         url = self.page_url(listing.id)
         jsonld = None if view.closed else self._jsonld(listing, view, url)
-        return PreparedListing(listing, view, opportunity_record(listing, view, url), jsonld)
+        event = None if view.closed else deadline_event(view, url, self.host)
+        return PreparedListing(listing, view, opportunity_record(listing, view, url), jsonld, event)
+
+    @cached_property
+    def host(self) -> str:
+        return urlsplit(self.settings.site_url).hostname or "localhost"
 
     def _jsonld(self, listing: Listing, view: ListingView, url: str) -> str:
         logo = listing.organization.logo
         logo_url = self.settings.absolute(logo) if logo else None
         return script_json(job_posting(listing, view.description_html, url, self.settings.timezone,
-                                       self.settings.locale, logo_url))
+                                       self.settings.locale, logo_url, self.catalog.vocabulary.skill_name))
 
     def prepare_all(self, listings: Iterable[Listing]) -> dict[str, PreparedListing]:
         """Every listing prepared, by id, on every core for a large board."""
@@ -68,8 +77,8 @@ class ListingPreparer:
         pieces = map_ordered(self._pieces, [listing.id for listing in ordered])
         return {listing.id: PreparedListing(listing, *parts) for listing, parts in zip(ordered, pieces, strict=True)}
 
-    def _pieces(self, listing_id: str) -> tuple[ListingView, Record, str | None]:
+    def _pieces(self, listing_id: str) -> tuple[ListingView, Record, str | None, bytes | None]:
         """What a worker sends back: the listing itself stays where it is."""
         with blame(f"opportunities/{listing_id}.yaml"):
             prepared = self(self.catalog.listings[listing_id])
-        return prepared.view, prepared.record, prepared.jsonld
+        return prepared.view, prepared.record, prepared.jsonld, prepared.event

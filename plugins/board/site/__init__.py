@@ -35,17 +35,22 @@ from board.site.completions import CompletionsGenerator
 from board.site.digest_archive import DigestArchiveGenerator
 from board.site.feeds import FeedsGenerator
 from board.site.guide_pages import GuidePagesGenerator
+from board.site.icons import IconsGenerator
 from board.site.logos import LogosGenerator
+from board.site.not_found import NotFoundPageGenerator
 from board.site.outcomes import OutcomesGenerator
 from board.site.pages import BoardPagesGenerator
 from board.site.post_page import PostPageGenerator
+from board.site.preview_images import PreviewImagesGenerator
 from board.site.saved_page import SavedPageGenerator
 from board.site.search_index import BrowseIndexGenerator
+from board.site.sitemap import SitemapGenerator
 
 # Written after Pelican's articles and pages, in this order.
 GENERATORS = (BrowseIndexGenerator, BoardPagesGenerator, FeedsGenerator, PostPageGenerator, ApiGenerator,
               CalendarGenerator, GuidePagesGenerator, LogosGenerator, SavedPageGenerator, CompletionsGenerator,
-              OutcomesGenerator, DigestArchiveGenerator)
+              OutcomesGenerator, DigestArchiveGenerator,
+              NotFoundPageGenerator, SitemapGenerator, IconsGenerator, PreviewImagesGenerator)
 
 
 def register() -> None:

@@ -27,6 +27,7 @@ class Feed:
     key: str
     slug: str  # in the feed's path
     title: str  # without the site's name
+    label: str  # its name among the feeds of its kind: "Design", "Power BI", "Germany"
     description: str
     page: str  # the page the feed belongs to, relative to the site root ("" for the home page)
 
@@ -55,30 +56,34 @@ class FeedKind:
 
 
 def _all(key: str, catalog: Catalog, settings: BoardSettings, pages: Pages) -> Feed:
-    return Feed("all", key, "all", "", f"Open micro-internships on {settings.site_name}", "")
+    return Feed("all", key, "all", "", "All open listings", f"Open micro-internships on {settings.site_name}", "")
 
 
 def _remote(key: str, catalog: Catalog, settings: BoardSettings, pages: Pages) -> Feed:
-    return Feed("remote", key, "remote", "Remote listings", "Open listings you can do from home.", pages.remote)
+    return Feed("remote", key, "remote", "Remote listings", "Remote listings", "Open listings you can do from home.",
+                pages.remote)
 
 
 def _category(key: str, catalog: Catalog, settings: BoardSettings, pages: Pages) -> Feed:
     category = catalog.vocabulary.categories[key]
-    return Feed("category", key, key, category.label, category.description, pages.category.format(slug=key))
+    return Feed("category", key, key, category.label, category.label, category.description,
+                pages.category.format(slug=key))
 
 
 def _skill(key: str, catalog: Catalog, settings: BoardSettings, pages: Pages) -> Feed:
-    return Feed("skill", key, key, f"Skill: {key}", f"Open listings asking for {key}.", pages.skill.format(slug=key))
+    return Feed("skill", key, key, f"Skill: {key}", catalog.vocabulary.skill_name(key),
+                f"Open listings asking for {key}.", pages.skill.format(slug=key))
 
 
 def _organization(key: str, catalog: Catalog, settings: BoardSettings, pages: Pages) -> Feed:
     name = catalog.organizations[key].name
-    return Feed("organization", key, key, name, f"Open listings from {name}.", pages.organization.format(slug=key))
+    return Feed("organization", key, key, name, name, f"Open listings from {name}.",
+                pages.organization.format(slug=key))
 
 
 def _country(key: str, catalog: Catalog, settings: BoardSettings, pages: Pages) -> Feed:
     name = country_name(key, settings.locale)
-    return Feed("country", key, key.lower(), name, f"Open listings for people in {name}.", "")
+    return Feed("country", key, key.lower(), name, name, f"Open listings for people in {name}.", "")
 
 
 def _none(catalog: Catalog) -> Iterable[str]:
@@ -87,14 +92,14 @@ def _none(catalog: Catalog) -> Iterable[str]:
 
 FEED_KINDS = (
     FeedKind("all", "Everything", "feeds/all.{format}.xml", lambda listing: ("all",), lambda catalog: ("all",), _all),
-    FeedKind("remote", "Remote work", "feeds/remote.{format}.xml",
+    FeedKind("remote", "Everything", "feeds/remote.{format}.xml",
              lambda listing: ("remote",) if listing.location.is_remote else (), lambda catalog: ("remote",), _remote),
-    FeedKind("category", "By category", "feeds/categories/{slug}.{format}.xml", lambda listing: (listing.category,),
+    FeedKind("category", "Categories", "feeds/categories/{slug}.{format}.xml", lambda listing: (listing.category,),
              lambda catalog: catalog.vocabulary.categories, _category),
-    FeedKind("skill", "By skill", "feeds/skills/{slug}.{format}.xml", lambda listing: listing.skills, _none, _skill),
-    FeedKind("organization", "By organization", "feeds/organizations/{slug}.{format}.xml",
+    FeedKind("skill", "Skills", "feeds/skills/{slug}.{format}.xml", lambda listing: listing.skills, _none, _skill),
+    FeedKind("organization", "Organizations", "feeds/organizations/{slug}.{format}.xml",
              lambda listing: (listing.organization.id,), lambda catalog: sorted(catalog.organizations), _organization),
-    FeedKind("country", "By country", "feeds/countries/{slug}.{format}.xml",
+    FeedKind("country", "Countries", "feeds/countries/{slug}.{format}.xml",
              lambda listing: listing.location.country_codes, _none, _country),
 )
 FEED_KIND = {kind.name: kind for kind in FEED_KINDS}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from pelican.generators import Generator
 from board.render.display import country_name
 from board.render.feed_xml import OPPORTUNITY_NS
 from board.render.prepared import PreparedListing
-from board.site.build import BuildState, build_state, newest_first, prepared_of
+from board.site.build import build_state, newest_first, prepared_of
+from board.site.calendar import category_calendar
 from board.site.feed_kinds import FEED_KIND, FORMATS, feed_path
 from board.site.feeds import PublishedFeed, published_feeds
 
@@ -37,7 +39,7 @@ class GuidePagesGenerator(Generator):
         for name in ("embed.js", versioned):
             (Path(self.output_path) / name).write_bytes(widget)
         extra = {
-            "feed_groups": _groups(published_feeds(state, self.settings, self.context["articles"]), state),
+            "feed_groups": _groups(published_feeds(state, self.settings, self.context["articles"])),
             "opportunity_ns": OPPORTUNITY_NS,
             "example_record": _example(newest),
             "skills": sorted({skill for prepared in newest for skill in prepared.listing.skills}),
@@ -67,16 +69,24 @@ def integrity(widget: bytes) -> str:
     return "sha384-" + base64.b64encode(hashlib.sha384(widget).digest()).decode("ascii")
 
 
-def _groups(feeds: list[PublishedFeed], state: BuildState) -> list[tuple[str, list[dict[str, Any]]]]:
-    """The feeds under their kind's heading, as the Subscribe page lists them."""
+def _groups(feeds: list[PublishedFeed]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """The feeds under their kind's heading, as the Subscribe page lists them: by name within a
+    group (countries by their name, not their code), the whole board's first."""
     groups: dict[str, list[dict[str, Any]]] = {}
     for published in feeds:
         feed = published.feed
-        title = f"{feed.title} · {state.settings.site_name}" if feed.title else state.settings.site_name
+        calendar = category_calendar(feed.key) if feed.kind == "category" else None
         groups.setdefault(FEED_KIND[feed.kind].heading, []).append(
-            {"title": title, "count": len(published.articles)}
+            {"label": feed.label, "count": len(published.articles), "calendar": calendar}
             | {form: feed_path(feed.kind, feed.slug, form) for form in FORMATS})
-    return list(groups.items())
+    first, *rest = groups.items()
+    return [first, *((heading, sorted(items, key=lambda item: _sort_key(item["label"]))) for heading, items in rest)]
+
+
+def _sort_key(label: str) -> str:
+    """Alphabetical whatever the accents: "Égypte" among the E's."""
+    letters = unicodedata.normalize("NFKD", label)
+    return "".join(letter for letter in letters if not unicodedata.combining(letter)).casefold()
 
 
 def _example(newest: list[PreparedListing]) -> str:

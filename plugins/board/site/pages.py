@@ -1,7 +1,8 @@
 """The board's pages beyond Pelican's own.
 
 - every category and organization gets a page, even with no open listings today;
-- each closed listing learns its similar open listings, for its "closed" notice;
+- each closed listing learns its similar open listings, for its "closed" notice, and which of its
+  skills have a page (a skill only closed listings ask for has none, so it is not a link);
 - ``remote/`` lists open remote listings and ``closed/`` is the archive of closed ones.
 """
 
@@ -17,6 +18,7 @@ from board.site.build import build_state, prepared_of
 
 SIMILAR_COUNT = 3
 SIMILAR = "similar_open"  # in the template context: a closed listing's slug -> open listings like it
+SKILL_PAGES = "skill_pages"  # in the template context: the skills with a page (those of open listings)
 
 
 def complete_taxonomies(generator: Any) -> None:
@@ -27,6 +29,7 @@ def complete_taxonomies(generator: Any) -> None:
                  {o.id: o.name for o in state.catalog.organizations.values()})
     generator.context[SIMILAR] = {closed.slug: similar_open(closed, generator.articles)
                                   for closed in generator.hidden_articles}
+    generator.context[SKILL_PAGES] = frozenset(tag.slug for tag in generator.tags)
 
 
 def _add_missing(pairs: list[Any], kind: type, settings: dict[str, Any], names: dict[str, str]) -> None:

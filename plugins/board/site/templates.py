@@ -11,7 +11,9 @@ from board.render.facets import SORTS
 from board.site.build import BuildState
 from board.site.calendar import ALL_DEADLINES, category_calendar, listing_calendar
 from board.site.feed_kinds import JSON_FEED, feed_path
+from board.site.icons import ICONS
 from board.site.outcomes import OUTCOMES_PAGE
+from board.site.preview_images import BOARD_PREVIEW, listing_preview
 from board.site.search_index import BROWSE_INDEX, CARDS, INDEX_WORDS, PAGEFIND_MAP
 
 SAVED_URL = "saved/"
@@ -41,4 +43,8 @@ def template_context(state: BuildState) -> dict[str, Any]:
         "rates_text": rates_text(state.rates, settings.locale),
         "board_currency": settings.currency,
         "SAVED_URL": SAVED_URL,
+        "page_address": lambda output_file: settings.absolute(output_file.removesuffix("index.html")),
+        "icons": ICONS,
+        "board_preview": BOARD_PREVIEW,
+        "preview_path": listing_preview,
     }

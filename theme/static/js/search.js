@@ -38,6 +38,9 @@ let index;
 let pagefind; // a promise of Pagefind and of its page -> index position map, once a student searches
 let current = { order: [], shown: 0 };
 let run = 0;
+// Until a student acts, counts change but options stay where they are: a search opened from its
+// address must not move the sidebar under the reader (layout shift); folding follows the first input.
+let settled = false;
 const fieldsets = [...panel.querySelectorAll(".facet")];
 
 start();
@@ -50,6 +53,9 @@ async function start() {
     else decorate(card);
   }
   wireSaveButtons(section);
+  for (const kind of ["input", "change", "click", "keydown"]) {
+    section.addEventListener(kind, () => { settled = true; }, { capture: true });
+  }
   form.addEventListener("focusin", () => loadPagefind(), { once: true });
   form.addEventListener("submit", (event) => { event.preventDefault(); update("push"); });
   input.addEventListener("input", () => update("replace")); // stale searches are dropped in show()
@@ -272,7 +278,7 @@ function showCounts(counts, chosen, open) {
       const count = counts[name]?.[control.value] ?? 0;
       item.querySelector(".count").textContent = String(count);
       item.dataset.count = String(count);
-      const visible = control.checked || expanded || (count > 0 && rank < FEW);
+      const visible = control.checked || expanded || (settled ? count > 0 && rank < FEW : !item.hidden);
       if (count > 0) rank += 1;
       item.hidden = !visible;
       if (!visible) hidden += 1;
