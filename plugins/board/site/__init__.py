@@ -22,6 +22,7 @@ from board.site import (
     headers,
     lifecycle,
     pages,
+    pages_on_every_core,
     reader,
     search_index,
     staging,
@@ -62,6 +63,7 @@ def register() -> None:
     signals.article_generator_pretaxonomy.connect(lifecycle.move_closed_out)
     signals.article_generator_finalized.connect(pages.complete_taxonomies)
     signals.article_generator_finalized.connect(terms.write_terms_in_linear_time)
+    signals.article_generator_finalized.connect(pages_on_every_core.write_articles_on_every_core)
     signals.get_generators.connect(board_generators)
     signals.article_writer_finalized.connect(search_index.start_indexing)
     signals.finalized.connect(search_index.finish_indexing)  # the index is written into the staging folder,

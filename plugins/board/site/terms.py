@@ -4,7 +4,8 @@ For each term, Pelican's ``generate_tags``, ``generate_categories`` and ``genera
 the articles of ``dates`` that are ``in`` the term's list: a scan of every listing per term, so a
 board of N listings and N/4 organizations costs N²/4 steps (10,000 listings: 25 million; 50,000:
 625 million). Here each term's ``dates`` is its own articles in the order of ``dates``, the same
-list found in one pass, and the pages are written with exactly the arguments Pelican gives.
+list found in one pass, and the pages are written with exactly the arguments Pelican gives, on
+every core for many terms.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from functools import partial
 from typing import Any
 
 from pelican.writers import FileOverwriteFailedError
+
+from board.site.pages_on_every_core import on_every_core
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +46,10 @@ def _write_term_pages(generator: Any, kind: str, terms: Callable[[], Iterable[tu
                       write: Callable[..., None]) -> None:
     template = generator.get_template(kind)
     position = positions(generator.dates)
-    for term, articles in terms():
+    pairs = list(terms())
+
+    def write_one(index: int) -> None:
+        term, articles = pairs[index]
         try:
             write(term.save_as, template, generator.context, url=term.url, **{kind: term}, articles=articles,
                   dates=in_order_of(position, articles), template_name=kind, blog=True,
@@ -53,3 +59,5 @@ def _write_term_pages(generator: Any, kind: str, terms: Callable[[], Iterable[tu
                 logger.error('Failed to write %s page for "%s".', kind.capitalize(), term)
                 raise
             logger.info('%s "%s" has an invalid slug; skipping writing %s page...', kind.capitalize(), term, kind)
+
+    on_every_core(len(pairs), write_one)
