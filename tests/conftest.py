@@ -21,7 +21,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from board.contribute.completion import identity_hash
 from board.core.settings import BoardSettings
 from board.reach.sign import KEY_VARIABLE, PUBLIC_VARIABLE
-from browser import serve
+from browser import playwright_browser, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "golden"))
@@ -103,6 +103,13 @@ def run_board(*arguments: str, cwd: Path = ROOT, env: dict[str, str] | None = No
     environment = {**inherited, "PYTHONPATH": str(ROOT / "plugins"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "board", *arguments], cwd=cwd, env=environment,
                           capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, driven by Playwright, for one test module."""
+    with playwright_browser() as chromium:
+        yield chromium
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from board.contribute.completion import identity_hash
-from browser import playwright_browser, serve
+from browser import serve
 from conftest import CONTENT, ROOT, TEST_RECORD, Board, epoch_at, run_pelican, sample_today
 
 ADDRESS = re.compile(rb"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -88,12 +88,6 @@ def test_no_record_is_listed_anywhere_and_search_engines_are_asked_to_leave_them
     for key in ids:
         page = (sample_site / "completions" / key / "index.html").read_text()
         assert '<meta name="robots" content="noindex">' in page
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_browser() as chromium:
-        yield chromium
 
 
 def check_address(browser: object, board: Board, address: str) -> tuple[str, list[str]]:

@@ -8,7 +8,6 @@ import gzip
 import json
 import re
 import shutil
-from collections.abc import Iterator
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -17,7 +16,7 @@ from playwright.sync_api import expect
 
 from board.render.display import date_text
 from board.site.guide_pages import integrity, versioned_name
-from browser import playwright_browser, serve
+from browser import serve
 from conftest import BOARD_TIMEZONE, ROOT, sample_today
 from test_build import OPEN
 
@@ -33,12 +32,6 @@ HOST_PAGE = """<!DOCTYPE html>
 <script>addEventListener("message", (e) => {{ if (e.data && e.data.type === "micro-internships:resize")
   document.getElementById("frame").style.height = e.data.height + "px"; }});</script>
 </body></html>"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_browser() as chromium:
-        yield chromium
 
 
 def open_host(browser, board: str, host_folder: Path, attributes: str, query: str = "limit=2"):

@@ -15,14 +15,12 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
 
-from browser import playwright_browser
 from conftest import ROOT, PublishedBoard
 from test_build import CLOSED, OPEN
 
@@ -108,12 +106,6 @@ def test_linkchecker_finds_every_link_feed_api_and_calendar_address_on_the_site(
     for advertised in ("/feeds/", "/api/v1/", "/calendar/", "/previews/", "/opportunities/", "/skills/"):
         assert any(path.startswith(advertised) for path in checked), advertised
     assert len(checked) > 400 and result.returncode == 0, result.stderr[-2000:]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_browser() as chromium:
-        yield chromium
 
 
 @pytest.mark.parametrize("width", [360, 1280])

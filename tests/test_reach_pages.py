@@ -4,23 +4,16 @@ violation (axe-core) and nothing wider than a 360 px phone, in light and dark.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from board.render.digest import Week
-from browser import playwright_browser, serve
+from browser import serve
 from conftest import ROOT, epoch_at, run_board, sample_today
 
 AXE = (ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js").read_text()
 LAST_WEEK = Week.of(sample_today()).before
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_browser() as chromium:
-        yield chromium
 
 
 @pytest.fixture(scope="module")

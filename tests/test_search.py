@@ -17,7 +17,7 @@ import pytest
 import yaml
 from currency_converter import CurrencyConverter, RateNotFoundError
 
-from browser import playwright_browser, serve
+from browser import serve
 from conftest import BOARD_TIMEZONE, CONTENT, ROOT, sample_today
 from test_build import OPEN
 
@@ -71,12 +71,6 @@ FACETS = {  # (facet, value shown) -> which open listings belong
 def board(sample_site: Path) -> Iterator[str]:
     with serve(sample_site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_browser() as chromium:
-        yield chromium
 
 
 @pytest.fixture

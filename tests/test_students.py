@@ -19,7 +19,7 @@ import pytest
 import yaml
 from currency_converter import CurrencyConverter, RateNotFoundError
 
-from browser import playwright_browser, serve
+from browser import serve
 from conftest import BOARD_TIMEZONE, CONTENT, epoch_at, make_content, run_pelican, sample_today
 from test_build import CLOSED, OPEN
 from test_search import AXE, wait_until
@@ -88,12 +88,6 @@ def pay_board(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def board(sample_site: Path) -> Iterator[str]:
     with serve(sample_site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with playwright_browser() as chromium:
-        yield chromium
 
 
 def new_page(browser, viewport: dict, day: date = TODAY, **options):
