@@ -32,15 +32,15 @@ def listing_calendar(listing_id: str) -> str:
 class CalendarGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
         state = build_state(self.settings)
-        listings = [prepared_of(article) for article in by_deadline(self.context["articles"])]
-        events = {prepared.id: prepared.event for prepared in listings if prepared.event is not None}  # all open
+        events = [(prepared, prepared.event) for prepared in map(prepared_of, by_deadline(self.context["articles"]))
+                  if prepared.event is not None]  # every listing here is open, so each has its event
         name = state.settings.site_name
-        self._save(ALL_DEADLINES, f"Deadlines · {name}", [events[prepared.id] for prepared in listings])
+        self._save(ALL_DEADLINES, f"Deadlines · {name}", [event for _, event in events])
         for category in state.catalog.vocabulary.categories.values():
             self._save(category_calendar(category.id), f"{category.label} deadlines · {name}",
-                       [events[prepared.id] for prepared in listings if prepared.listing.category == category.id])
-        for prepared in listings:
-            self._save(listing_calendar(prepared.id), f"{prepared.view.title} · {name}", [events[prepared.id]])
+                       [event for prepared, event in events if prepared.listing.category == category.id])
+        for prepared, event in events:
+            self._save(listing_calendar(prepared.id), f"{prepared.view.title} · {name}", [event])
 
     def _save(self, path: str, title: str, events: list[bytes]) -> None:
         target = Path(self.output_path) / path
