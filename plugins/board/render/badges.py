@@ -26,16 +26,16 @@ def completion_page(completion_id: str) -> str:
 
 
 def assertion_path(completion_id: str) -> str:
-    return f"completions/{completion_id}/assertion.json"
+    return f"{completion_page(completion_id)}assertion.json"
 
 
 def baked_badge_path(completion_id: str) -> str:
-    return f"completions/{completion_id}/badge.png"
+    return f"{completion_page(completion_id)}badge.png"
 
 
 def credential_path(completion_id: str) -> str:
     """The Open Badges 3.0 credential (a VC-JWT), published when the board has a signing key."""
-    return f"completions/{completion_id}/credential.jwt"
+    return f"{completion_page(completion_id)}credential.jwt"
 
 
 def badge_class_path(listing_id: str) -> str:

@@ -23,11 +23,12 @@ from pelican.generators import Generator
 
 from board.render.sitemap import SitemapEntry, robots_txt, sitemap_files
 from board.site.build import build_state, prepared_of
+from board.site.digest_archive import ARCHIVE
 from board.site.outcomes import OUTCOMES_PAGE
 from board.site.search_index import CARDS
 
 GUIDE_PAGES = ("POST_URL", "SUBSCRIBE_URL", "API_DOCS_URL", "EMBED_BUILDER_URL")
-DIGEST_INDEX = "digest/"
+DIGEST_INDEX = f"{ARCHIVE}/"
 
 
 class SitemapGenerator(Generator):
