@@ -284,10 +284,8 @@ def _new(arguments: argparse.Namespace) -> int:
 def _completion(arguments: argparse.Namespace) -> int:
     settings = _settings(arguments)
     flags = {key.replace("_", "-"): value for key, value in vars(arguments).items() if isinstance(value, str)}
-    keys = [*PROMPTS, *(question.key for question in OPTIONAL)]
+    keys = [*PROMPTS, *(question.key for question in OPTIONAL), "email", "id", "issued", "paid.currency"]
     given = {key: flags[flag_name(key)] for key in keys if flag_name(key) in flags}
-    given |= {key: flags[flag] for key, flag in (("email", "email"), ("id", "id"), ("issued", "issued"),
-                                                 ("paid.currency", "paid-currency")) if flag in flags}
     interactive = sys.stdin.isatty() and not arguments.no_input
     catalog = validate_content(settings).catalog
     listings = catalog.listings if catalog else {}

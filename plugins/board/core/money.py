@@ -56,9 +56,6 @@ class ExchangeRates:
             return None
         return amount / source * target
 
-    def has(self, currency: str) -> bool:
-        return currency in self.per_euro
-
 
 @cache
 def _ecb() -> CurrencyConverter:
