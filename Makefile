@@ -10,7 +10,7 @@ OUTPUT ?= output
 export PYTHONPATH := plugins
 
 .DEFAULT_GOAL := help
-.PHONY: help venv verifier tools verifier-lock validate html serve devserver publish test lint new completion schema shift-dates digest screenshot bench bench-search bench-reach audit lock clean
+.PHONY: help venv verifier tools verifier-lock validate html serve devserver publish test lint new completion schema shift-dates digest screenshot bench bench-devserver bench-search bench-reach audit lock clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -50,7 +50,7 @@ html: venv ## Build the site into output/ (validates every file first; stops on 
 serve: html ## Build, then serve the board at http://localhost:8000 (with Access-Control-Allow-Origin: *)
 	$(BIN)/python -m board serve --output $(OUTPUT) --port $(PORT)
 
-devserver: venv ## Serve and rebuild whenever content, theme or settings change
+devserver: venv ## Serve, and rebuild on every saved change (an edited listing shows within seconds)
 	$(BIN)/python -m board serve --autoreload --output $(OUTPUT) --port $(PORT)
 
 # The build never sees the badge-signing key: the signer, standard library and openssl only, signs after it.
@@ -90,6 +90,9 @@ $(VENV)/.bench-installed: $(VENV)/.installed bench/requirements.txt
 
 bench: $(VENV)/.bench-installed ## Time builds of 1,000 and 10,000 listings against stock Pelican and Hugo
 	$(BIN)/python bench/compare.py $(BENCH_ARGS)
+
+bench-devserver: venv ## Time how soon make devserver serves an edited listing, at 10,000 listings
+	$(BIN)/python bench/devserver.py $(BENCH_ARGS)
 
 bench-search: venv ## Measure search at 1,000 and 10,000 listings in headless Chromium
 	$(BIN)/python bench/search.py

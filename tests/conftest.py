@@ -51,6 +51,15 @@ def make_content(folder: Path, listings: dict[str, str] | None = None, organizat
     return content
 
 
+def settings_for(content: Path, folder: Path) -> Path:
+    """A settings file in ``folder``: the board's pelicanconf.py, reading ``content``."""
+    settings = folder / "settings.py"
+    settings.write_text(f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *  # noqa: F403\n"
+                        f"PATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n"
+                        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n", encoding="utf-8")
+    return settings
+
+
 def epoch_at(day: date, clock: time = time(12, 0)) -> str:
     """SOURCE_DATE_EPOCH for a moment on ``day`` in the board's time zone."""
     return str(int(datetime.combine(day, clock, BOARD_TIMEZONE).timestamp()))

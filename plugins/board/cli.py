@@ -182,8 +182,9 @@ def _add_serve(commands: Any) -> None:
         "serve", help="serve the built site locally, with Access-Control-Allow-Origin: * like GitHub Pages",
         description="Serve OUTPUT at http://localhost:PORT/ on the loopback address, adding "
                     "Access-Control-Allow-Origin: * to every response so a page on another origin can use the "
-                    "widget and the API. With --autoreload, Pelican rebuilds the site whenever content, theme or "
-                    "settings change.",
+                    "widget and the API. With --autoreload, the site is built, then rebuilt whenever content, theme, "
+                    "schemas or settings change: an edit to listings alone is served within seconds (its pages, "
+                    "lists and feeds), and a full build follows in the background; changes to plugins/ need a restart.",
     )
     serve.add_argument("--output", type=Path, default=Path("output"), help="the built site (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8000, help="the port (default: %(default)s)")
@@ -424,10 +425,12 @@ def _week(text: str) -> Week:
 def _serve(arguments: argparse.Namespace) -> int:
     from board.site.dev_server import serve  # Pelican is imported only for the commands that need it
 
-    rebuild = [sys.executable, "-m", "pelican", "--autoreload", "content", "-o", str(arguments.output),
-               "-s", str(arguments.settings)] if arguments.autoreload else None
+    builds = None
+    if arguments.autoreload:
+        from board.site.dev_builds import DevBuilds
+        builds = DevBuilds(arguments.settings, arguments.output)
     arguments.output.mkdir(parents=True, exist_ok=True)
-    serve(arguments.output, arguments.port, rebuild)
+    serve(arguments.output, arguments.port, builds)
     return EXIT_OK
 
 

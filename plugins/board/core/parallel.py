@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_all_start_methods, get_context
 from typing import Any, TypeVar
 
@@ -21,9 +22,25 @@ def map_ordered(function: Callable[[Item], Outcome], items: Sequence[Item],
     fork, forked worker processes run it: they inherit ``function`` (nothing is pickled on the way
     out but the items), and each outcome passes through ``for_transfer`` in the worker before it is
     sent back."""
-    if len(items) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in get_all_start_methods():
+    if (len(items) < PARALLEL_FROM or _here_only or (os.cpu_count() or 1) < 2
+            or "fork" not in get_all_start_methods()):
         return map(function, items)
     return _in_workers(function, items, for_transfer or _unchanged)
+
+
+_here_only = False
+
+
+@contextmanager
+def in_this_process() -> Iterator[None]:
+    """Within it, ``map_ordered`` maps here, one by one: for work that touches few of many items
+    (the dev server's update of one listing), where forking workers would cost more."""
+    global _here_only
+    before, _here_only = _here_only, True
+    try:
+        yield
+    finally:
+        _here_only = before
 
 
 def _unchanged(outcome: Outcome) -> Outcome:

@@ -15,7 +15,7 @@ from typing import Any
 from board.core.model import Catalog
 from board.core.money import ExchangeRates
 from board.core.settings import BoardSettings
-from board.render.prepared import PreparedListing
+from board.render.prepared import ListingPreparer, PreparedListing
 
 _STATE = "_board_build_state"
 PREPARED = "prepared"  # the article metadata key, and so the attribute, of a listing's PreparedListing
@@ -27,7 +27,12 @@ class BuildState:
     catalog: Catalog
     today: date
     prepared: dict[str, PreparedListing]  # every checked listing, by id
-    rates: ExchangeRates  # what pay is compared with (render.display.rates_text says whence)
+    preparer: ListingPreparer  # how they were prepared (the dev server prepares an edited one again)
+
+    @property
+    def rates(self) -> ExchangeRates:
+        """What pay is compared with (render.display.rates_text says whence)."""
+        return self.preparer.rates
 
 
 def remember(settings: MutableMapping[str, Any], state: BuildState) -> None:

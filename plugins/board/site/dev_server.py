@@ -12,10 +12,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import subprocess
 import sys
-from collections.abc import Sequence
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from board.site.dev_builds import DevBuilds
 
 TYPES = {".ics": "text/calendar; charset=utf-8", ".json": "application/json", ".xml": "application/xml",
          ".js": "text/javascript; charset=utf-8", ".wasm": "application/wasm"}
@@ -36,19 +39,22 @@ def make_server(folder: Path, port: int, host: str = "127.0.0.1") -> http.server
     return http.server.ThreadingHTTPServer((host, port), handler)
 
 
-def serve(folder: Path, port: int, rebuild: Sequence[str] | None = None) -> None:
-    """Serve ``folder`` until interrupted; with ``rebuild``, run that command (Pelican with
-    ``--autoreload``) beside it and stop it on the way out."""
-    builder = subprocess.Popen(list(rebuild)) if rebuild else None
+def serve(folder: Path, port: int, builds: DevBuilds | None = None) -> None:
+    """Serve ``folder`` until interrupted; with ``builds``, rebuild it on every saved change meanwhile."""
     server = make_server(folder, port)
     print(f"Serving {folder}/ at http://localhost:{port}/ (Access-Control-Allow-Origin: *); Ctrl-C stops.",
           file=sys.stderr)
+    stop = threading.Event()
     try:
-        server.serve_forever()
+        if builds is None:
+            server.serve_forever()
+        else:
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            builds.run(stop)
     except KeyboardInterrupt:
         pass
     finally:
+        stop.set()
+        if builds:
+            server.shutdown()
         server.server_close()
-        if builder:
-            builder.terminate()
-            builder.wait(timeout=30)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -54,18 +56,34 @@ def published_feeds(state: BuildState, settings: dict[str, Any], articles: list[
 
 class FeedsGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
+        self.write_feeds(lambda feed: True)
+
+    def write_feeds(self, chosen: Callable[[Feed], bool]) -> list[str]:
+        """The feeds ``chosen`` picks (the JSON Feed with the "all" feed), from the open listings; the
+        files written."""
         state = build_state(self.settings)
-        feeds = published_feeds(state, self.settings, self.context["articles"])
-        entries: dict[str, FeedEntry] = {}  # each listing's entry, built once for all its feeds
+        feeds = [published for published in published_feeds(state, self.settings, self.context["articles"])
+                 if chosen(published.feed)]
+        entries = self._entries
+        written = []
         for published in feeds:
             newest = self._newest(published.articles, state)
             for article in newest:
-                if article.slug not in entries:
-                    entries[article.slug] = feed_entry(_entry(article))
-            self._write(published.feed, newest, [entries[article.slug] for article in newest], state)
-        self._write_json_feed(next(published for published in feeds if published.feed.kind == "all"), state)
+                if article not in entries:
+                    entries[article] = feed_entry(_entry(article))
+            written += self._write(published.feed, newest, [entries[article] for article in newest], state)
+        everything = [published for published in feeds if published.feed.kind == "all"]
+        if everything:
+            written.append(self._write_json_feed(everything[0], state))
+        return written
 
-    def _write(self, feed: Feed, articles: tuple[Any, ...], entries: list[FeedEntry], state: BuildState) -> None:
+    @cached_property
+    def _entries(self) -> dict[Any, FeedEntry]:
+        """Each listing's entry, built once for all its feeds (and the dev server's later updates):
+        by article, as an edited listing is a new one."""
+        return {}
+
+    def _write(self, feed: Feed, articles: tuple[Any, ...], entries: list[FeedEntry], state: BuildState) -> list[str]:
         settings = state.settings
         paths = {form: feed_path(feed.kind, feed.slug, form) for form in FORMATS}
         info = FeedInfo(url=settings.absolute(feed.page), rss_url=settings.absolute(paths["rss"]),
@@ -75,8 +93,9 @@ class FeedsGenerator(Generator):
         rss, atom = render(info, entries)
         for form, body in (("rss", rss), ("atom", atom)):
             self._save(paths[form], body)
+        return list(paths.values())
 
-    def _write_json_feed(self, everything: PublishedFeed, state: BuildState) -> None:
+    def _write_json_feed(self, everything: PublishedFeed, state: BuildState) -> str:
         settings = state.settings
         feed = {
             "version": JSON_FEED_VERSION,
@@ -89,6 +108,7 @@ class FeedsGenerator(Generator):
                       for article in self._newest(everything.articles, state)],
         }
         self._save(JSON_FEED, json.dumps(feed, ensure_ascii=False, indent=1).encode())
+        return JSON_FEED
 
     def _newest(self, articles: tuple[Any, ...], state: BuildState) -> tuple[Any, ...]:
         """The listings a feed carries: the newest BOARD_FEED_MAX_ITEMS (all when it is None)."""

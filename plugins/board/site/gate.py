@@ -38,7 +38,7 @@ def validate_before_reading(generator: Any) -> None:
     description_cache.load(cache)
     prepared = preparer.prepare_all(result.catalog.listings.values())
     description_cache.save(cache, prepared.values(), settings.remote_images)
-    state = BuildState(settings, result.catalog, today, prepared, preparer.rates)
+    state = BuildState(settings, result.catalog, today, prepared, preparer)
     remember(generator.settings, state)
     generator.context.update(template_context(state))
 

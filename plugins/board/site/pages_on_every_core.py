@@ -29,8 +29,12 @@ def on_every_core(count: int, write_one: Callable[[int], None]) -> None:
 
 
 def _write_articles(generator: Any, write: Callable[..., None]) -> None:
-    articles: Sequence[Any] = [*chain(generator.translations, generator.articles, generator.hidden_translations,
-                                      generator.hidden_articles)]
+    write_articles(generator, write, [*chain(generator.translations, generator.articles,
+                                             generator.hidden_translations, generator.hidden_articles)])
+
+
+def write_articles(generator: Any, write: Callable[..., None], articles: Sequence[Any]) -> None:
+    """These listings' pages, as Pelican's ``generate_articles`` writes each."""
     templates = {article.template: generator.get_template(article.template) for article in articles}
     for article in articles:
         signals.article_generator_write_article.send(generator, content=article)

@@ -84,15 +84,17 @@ class BrowseIndexGenerator(Generator):
         output = Path(self.output_path)
         _write_json(output / BROWSE_INDEX, index)
         _write_json(output / INDEX_WORDS, index_words(chosen))
-        self._write_cards(output, [*open_articles, *_articles_of(self.context["hidden_articles"], closed)])
+        self.write_cards([*open_articles, *_articles_of(self.context["hidden_articles"], closed)])
 
-    def _write_cards(self, output: Path, articles: list[Any]) -> None:
+    def write_cards(self, articles: list[Any]) -> list[str]:
+        """Each listing's card, as search results show it; the files written."""
         template = self.env.get_template("_card_fragment.html")
-        folder = output / CARDS
+        folder = Path(self.output_path) / CARDS
         folder.mkdir(parents=True, exist_ok=True)
         context = {**self.context, "SITEURL": "."}  # links relative to the site root; search.js rebases them
         for article in articles:
             (folder / f"{article.slug}.html").write_text(template.render(context, article=article), encoding="utf-8")
+        return [f"{CARDS}/{article.slug}.html" for article in articles]
 
 
 def _articles_of(articles: list[Any], chosen: list[PreparedListing]) -> list[Any]:

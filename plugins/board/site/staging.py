@@ -31,14 +31,17 @@ def build_in_staging(pelican: Any) -> None:
 
 
 def swap_in(pelican: Any) -> None:
-    final = Path(pelican.settings[FINAL])
-    staging = Path(pelican.output_path)
+    replace(Path(pelican.settings[FINAL]), Path(pelican.output_path))
+
+
+def replace(final: Path, built: Path) -> None:
+    """``built`` becomes ``final`` (and its signing inputs ``final``'s), the old site removed after."""
     previous = final.parent / f".{final.name}.previous"
     shutil.rmtree(previous, ignore_errors=True)
     if final.exists():
         final.rename(previous)
-    staging.rename(final)
+    built.rename(final)
     shutil.rmtree(previous, ignore_errors=True)
     shutil.rmtree(to_sign_folder(final), ignore_errors=True)
-    if to_sign_folder(staging).is_dir():
-        to_sign_folder(staging).rename(to_sign_folder(final))
+    if to_sign_folder(built).is_dir():
+        to_sign_folder(built).rename(to_sign_folder(final))

@@ -44,9 +44,13 @@ def in_order_of(position: dict[int, int], articles: Iterable[Any]) -> list[Any]:
 
 def _write_term_pages(generator: Any, kind: str, terms: Callable[[], Iterable[tuple[Any, list[Any]]]],
                       write: Callable[..., None]) -> None:
+    write_term_pages(generator, kind, list(terms()), write)
+
+
+def write_term_pages(generator: Any, kind: str, pairs: list[tuple[Any, list[Any]]], write: Callable[..., None]) -> None:
+    """These terms' pages (``kind`` is tag, category or author), each with its articles."""
     template = generator.get_template(kind)
     position = positions(generator.dates)
-    pairs = list(terms())
 
     def write_one(index: int) -> None:
         term, articles = pairs[index]

@@ -72,6 +72,21 @@ def validate_content(settings: BoardSettings, progress: Callable[[int, int], Non
     return result
 
 
+def check_listing(settings: BoardSettings, catalog: Catalog, path: Path) -> tuple[Listing | None, list[Problem]]:
+    """One listing file checked against a catalog whose other files were checked before (the dev
+    server's edit of a listing): the listing when it has no error, and its problems."""
+    files, naming = content_dir.scan(path.parent, [path])
+    problems = [*content_dir.unsafe_entries(path.parent), *naming]
+    if problems or not files:
+        return None, problems
+    rules = _listing_rules(settings, catalog.vocabulary, catalog)
+    document, problems = _check_with_rules(SchemaChecker(_listing_schema(settings, catalog.vocabulary)), rules, path)
+    if document is None:
+        return None, problems
+    data = document.data
+    return Listing(path.stem, data, catalog.organizations[data["organization"]]), problems
+
+
 def _check_completions(settings: BoardSettings, catalog: Catalog, result: Result) -> None:
     listing_ids = {path.stem for path in (settings.content / "opportunities").glob("*.yaml")}
     files, problems = completions.completion_files(settings.content / completions.FOLDER, listing_ids)

@@ -1,0 +1,249 @@
+"""A full build kept in memory, so the dev server shows an edited listing within seconds.
+
+After one full build in this process, an edit to listing files is applied to that build: each
+changed file is checked against the catalog and prepared alone, Pelican reads it with the board's
+reader while every other article is reused, and the build's own generators and templates write
+again only what shows the changed listings: their pages, every list page whose listings or
+numbering changed, the category, skill and organization index pages, the feeds that carry them
+(before or after the edit) and their search cards. The files written are those a full build of the
+edited content writes (``tests/test_live_site.py``). What else a listing can change (counts on other
+pages, the API, calendars, the sitemap, the search index) waits for a full build; the dev server
+runs one in the background.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Collection
+from contextlib import nullcontext
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pelican import Pelican, signals
+from pelican.generators import ArticlesGenerator
+from pelican.paginator import Page
+from pelican.settings import read_settings
+from pelican.utils import sanitised_join
+from pelican.writers import Writer
+
+from board.core.errors import InvalidContentError
+from board.core.model import Listing
+from board.core.parallel import in_this_process
+from board.site.build import BuildState, build_state
+from board.site.feed_kinds import FEED_KINDS
+from board.site.feeds import FeedsGenerator
+from board.site.pages import BoardPagesGenerator
+from board.site.pages_on_every_core import write_articles
+from board.site.search_index import BrowseIndexGenerator
+from board.site.templates import template_context
+from board.site.terms import write_term_pages
+from board.validate import report
+from board.validate.catalog import check_listing
+
+LISTINGS = "opportunities"  # the listings' folder in the content (ARTICLE_PATHS)
+TERM_INDEXES = ("CATEGORIES_SAVE_AS", "TAGS_SAVE_AS", "AUTHORS_SAVE_AS")  # pages that count every term's listings
+
+PAGINATED = ("articles_page", "dates_page")  # the template variables of a list page's page (Pelican's Writer)
+# What a list page shows: for each of them, the articles on the page and the number of pages.
+Signature = tuple[tuple[str, tuple[Any, ...], int], ...]
+Wanted = Callable[[str, Signature | None], bool]
+Generator = TypeVar("Generator")
+
+
+class LiveSite:
+    """The site in ``output``, built by the settings in ``settings_file`` and kept in memory."""
+
+    def __init__(self, settings_file: Path, output: Path) -> None:
+        self.settings_file = settings_file
+        self.output = output
+        self._generators: list[Any] = []
+
+    @property
+    def ready(self) -> bool:
+        """Whether a full build succeeded in this process, so edits can be applied to it."""
+        return bool(self._generators)
+
+    @property
+    def listings_folder(self) -> Path:
+        return Path(read_settings(str(self.settings_file))["PATH"]) / LISTINGS
+
+    def build(self) -> None:
+        """A full build, as ``make html`` runs it (even when nothing changed), kept in memory."""
+        self._generators = []
+        settings = read_settings(str(self.settings_file), override={"OUTPUT_PATH": str(self.output)})
+        site = Pelican(settings)
+        kept: list[Any] = []
+
+        def keep(generators: list[Any]) -> None:
+            kept.extend(generators)
+
+        signals.all_generators_finalized.connect(keep)
+        try:
+            type(site).run(site)  # Pelican's own run: the board's skips a build whose inputs did not change
+        finally:
+            signals.all_generators_finalized.disconnect(keep)
+        for generator in kept:
+            generator.output_path = str(self.output)  # they wrote into the staging folder, now the site
+        self._generators = kept
+
+    def apply(self, paths: Collection[Path]) -> list[str]:
+        """The site updated for these edited, added or removed listing files; the files written,
+        relative to the site. Raises InvalidContentError, writing nothing, when a file has an error."""
+        articles = self._generator(ArticlesGenerator)
+        state = build_state(articles.settings)
+        ids = sorted({path.stem for path in paths})
+        checked = self._check([path for path in paths if path.exists()], state)
+        feeds_before = _feeds_of(ids, state)
+        with in_this_process():
+            terms = _terms_of(_articles(articles, ids))
+            before = self._write_pages(lambda name, signature: False, [], terms)
+            _update(state, checked, removed=set(ids) - set(checked))
+            self._read_again(articles, [Path(LISTINGS) / f"{listing_id}.yaml" for listing_id in ids])
+            articles.context.update(template_context(state))
+            edited = _articles(articles, ids)
+            wanted = _changed_lists(articles, before.signatures, {article.save_as for article in edited})
+            pages = self._write_pages(wanted, edited, terms | _terms_of(edited)).written
+            feeds = self._generator(FeedsGenerator).write_feeds(
+                lambda feed: (feed.kind, feed.key) in feeds_before | _feeds_of(ids, state))
+            cards = self._generator(BrowseIndexGenerator).write_cards(
+                [article for article in articles.articles if article.slug in ids])
+        return [*pages, *feeds, *cards]
+
+    def _check(self, paths: list[Path], state: BuildState) -> dict[str, Listing]:
+        checked, problems = {}, []
+        for path in paths:
+            listing, found = check_listing(state.settings, state.catalog, path)
+            problems += found
+            if listing:
+                checked[listing.id] = listing
+        for problem in problems:
+            print(report.as_text(problem, Path.cwd()), file=sys.stderr)
+        if len(checked) < len(paths):
+            raise InvalidContentError(f"{len(paths) - len(checked)} listing(s) with errors, listed above; the site "
+                                      "was left as it was.")
+        return checked
+
+    def _write_pages(self, wanted: Wanted, edited: list[Any], terms: set[tuple[str, str]]) -> _SelectiveWriter:
+        """The edited listings' pages, and the list pages ``wanted`` picks among the board's lists and
+        the pages of these terms, by the generators that wrote them all: Pelican's ``generate_pages``,
+        but for the pages of unchanged listings and of terms without an edited listing, which cannot
+        have changed (its period archives and drafts are off)."""
+        articles = self._generator(ArticlesGenerator)
+        writer = _SelectiveWriter(str(self.output), articles.settings, wanted)
+        write = partial(writer.write_file, relative_urls=articles.settings["RELATIVE_URLS"])
+        write_articles(articles, write, edited)
+        articles.generate_direct_templates(write)
+        for kind, pairs in (("tag", articles.tags.items()), ("category", articles.categories),
+                            ("author", articles.authors)):
+            write_term_pages(articles, kind, [(term, listed) for term, listed in pairs if (kind, term.slug) in terms],
+                             write)
+        self._generator(BoardPagesGenerator).generate_output(writer)
+        return writer
+
+    def _read_again(self, articles: Any, changed: list[Path]) -> None:
+        """Pelican's articles, lists and terms made again, reading only the changed files."""
+        content = articles.context["generated_content"]
+        for path in map(str, changed):
+            content.pop(path, None)
+        kept = dict(content)
+        articles.get_cached_data = lambda path, default=None: kept.get(os.path.normpath(path), default)
+        articles.cache_data = lambda path, data: None
+        articles.categories, articles.tags, articles.authors = defaultdict(list), defaultdict(list), defaultdict(list)
+        articles.generate_context()
+
+    def _generator(self, kind: type[Generator]) -> Generator:
+        if not self._generators:
+            raise RuntimeError("no full build in this process yet: call build() first")
+        return next(generator for generator in self._generators if isinstance(generator, kind))
+
+
+def _update(state: BuildState, checked: dict[str, Listing], removed: Collection[str]) -> None:
+    for listing_id, listing in checked.items():
+        state.catalog.listings[listing_id] = listing
+        state.prepared[listing_id] = state.preparer(listing)
+    for listing_id in removed:
+        state.catalog.listings.pop(listing_id, None)
+        state.prepared.pop(listing_id, None)
+
+
+def _feeds_of(ids: list[str], state: BuildState) -> set[tuple[str, str]]:
+    """The feeds that carry these listings: open ones only."""
+    listings = [prepared.listing for listing_id in ids
+                if (prepared := state.prepared.get(listing_id)) and not prepared.view.closed]
+    return {(kind.name, key) for listing in listings for kind in FEED_KINDS for key in kind.keys(listing)}
+
+
+def _articles(articles: Any, ids: Collection[str]) -> list[Any]:
+    """The articles, open or closed, of these listings."""
+    return [article for article in [*articles.articles, *articles.hidden_articles] if article.slug in ids]
+
+
+def _terms_of(articles: list[Any]) -> set[tuple[str, str]]:
+    """The (kind, slug) of each term page these articles are listed on."""
+    return {(kind, term.slug) for article in articles
+            for kind, terms in (("category", [article.category]), ("tag", article.tags), ("author", article.authors))
+            for term in terms}
+
+
+def _changed_lists(articles: Any, before: dict[str, Signature | None], edited: set[str]) -> Wanted:
+    """The edited listings' pages, the category, skill and organization index pages, and every list
+    page whose articles or numbering are not what they were: an edited listing is a new article, so
+    each page that shows it, before or after, is one of them."""
+    named = edited | {articles.settings[setting] for setting in TERM_INDEXES}
+
+    def wanted(name: str, signature: Signature | None) -> bool:
+        return name in named or (signature is not None and before.get(name) != signature)
+
+    return wanted
+
+
+class _SelectiveWriter(Writer):
+    """Pelican's writer, rendering only the files ``wanted`` picks, and noting every list page's
+    signature on the way."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any], wanted: Wanted) -> None:
+        super().__init__(output_path, settings=settings)
+        self.wanted = wanted
+        self.signatures: dict[str, Signature | None] = {}
+        self.written: list[str] = []
+        self._passed: set[str] = set()
+
+    def write_file(self, name: Any, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any) -> None:
+        super().write_file(name, _Chosen(template, self), context, *args, **kwargs)
+
+    def choose(self, localcontext: dict[str, Any]) -> bool:
+        name = localcontext["output_file"]
+        signature = self.signatures[name] = _signature(localcontext)
+        if self.wanted(name, signature):
+            self.written.append(name)
+            return True
+        self._passed.add(sanitised_join(self.output_path, name))
+        return False
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        if filename in self._passed:
+            return nullcontext(io.StringIO())
+        return super()._open_w(filename, encoding, override)
+
+
+class _Chosen:
+    """A template that renders only what its writer chooses (the writer writes nothing of the rest)."""
+
+    def __init__(self, template: Any, writer: _SelectiveWriter) -> None:
+        self.template = template
+        self.writer = writer
+
+    def render(self, localcontext: dict[str, Any]) -> str:
+        return str(self.template.render(localcontext)) if self.writer.choose(localcontext) else ""
+
+
+def _signature(localcontext: dict[str, Any]) -> Signature | None:
+    """The articles themselves, not their ids: they compare by identity, and the old ones stay alive
+    while the signature does, so no new article can take an old one's place by its address."""
+    pages = [(key, page) for key in PAGINATED if isinstance(page := localcontext.get(key), Page)]
+    return tuple((key, tuple(page.object_list), page.paginator.num_pages) for key, page in pages) or None
+
