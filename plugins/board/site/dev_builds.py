@@ -11,6 +11,7 @@ vocabulary, schemas) is a full build in this process. Changes to the board's own
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -88,7 +89,7 @@ class DevBuilds:
                 return
             command = [sys.executable, "-m", "pelican", "--quiet", str(read_settings(str(self.settings_file))["PATH"]),
                        "-o", str(self.next), "-s", str(self.settings_file)]
-            self._background = subprocess.Popen(command)
+            self._background = subprocess.Popen(command, preexec_fn=_behind)
             threading.Thread(target=self._finish, args=(self._background, self._edits, time.perf_counter()),
                              daemon=True).start()
 
@@ -106,3 +107,8 @@ class DevBuilds:
                 shutil.rmtree(self.next, ignore_errors=True)
         if build.returncode == 0 and not current:
             self._start_background()
+
+
+def _behind() -> None:
+    """The background build yields the processor to the dev server's own updates."""
+    os.nice(10)

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Collection
-from contextlib import nullcontext
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager, nullcontext
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -98,20 +99,37 @@ class LiveSite:
         ids = sorted({path.stem for path in paths})
         checked = self._check([path for path in paths if path.exists()], state)
         feeds_before = _feeds_of(ids, state)
-        with in_this_process():
+        with in_this_process(), self._writing_aside() as scratch:
             terms = _terms_of(_articles(articles, ids))
-            before = self._write_pages(lambda name, signature: False, [], terms)
+            before = self._write_pages(lambda name, signature: False, [], terms, scratch)
             _update(state, checked, removed=set(ids) - set(checked))
             self._read_again(articles, [Path(LISTINGS) / f"{listing_id}.yaml" for listing_id in ids])
             articles.context.update(template_context(state))
             edited = _articles(articles, ids)
             wanted = _changed_lists(articles, before.signatures, {article.save_as for article in edited})
-            pages = self._write_pages(wanted, edited, terms | _terms_of(edited)).written
+            pages = self._write_pages(wanted, edited, terms | _terms_of(edited), scratch).written
             feeds = self._generator(FeedsGenerator).write_feeds(
                 lambda feed: (feed.kind, feed.key) in feeds_before | _feeds_of(ids, state))
             cards = self._generator(BrowseIndexGenerator).write_cards(
                 [article for article in articles.articles if article.slug in ids])
-        return [*pages, *feeds, *cards]
+            written = [*pages, *feeds, *cards]
+            _move(written, scratch, self.output)
+        return written
+
+    @contextmanager
+    def _writing_aside(self) -> Iterator[Path]:
+        """The generators write into a scratch folder beside the site meanwhile, and each file is
+        moved into the site whole."""
+        scratch = self.output.parent / f".{self.output.name}.live"
+        shutil.rmtree(scratch, ignore_errors=True)
+        for generator in self._generators:
+            generator.output_path = str(scratch)
+        try:
+            yield scratch
+        finally:
+            for generator in self._generators:
+                generator.output_path = str(self.output)
+            shutil.rmtree(scratch, ignore_errors=True)
 
     def _check(self, paths: list[Path], state: BuildState) -> dict[str, Listing]:
         checked, problems = {}, []
@@ -127,13 +145,14 @@ class LiveSite:
                                       "was left as it was.")
         return checked
 
-    def _write_pages(self, wanted: Wanted, edited: list[Any], terms: set[tuple[str, str]]) -> _SelectiveWriter:
+    def _write_pages(self, wanted: Wanted, edited: list[Any], terms: set[tuple[str, str]],
+                     folder: Path) -> _SelectiveWriter:
         """The edited listings' pages, and the list pages ``wanted`` picks among the board's lists and
         the pages of these terms, by the generators that wrote them all: Pelican's ``generate_pages``,
         but for the pages of unchanged listings and of terms without an edited listing, which cannot
         have changed (its period archives and drafts are off)."""
         articles = self._generator(ArticlesGenerator)
-        writer = _SelectiveWriter(str(self.output), articles.settings, wanted)
+        writer = _SelectiveWriter(str(folder), articles.settings, wanted)
         write = partial(writer.write_file, relative_urls=articles.settings["RELATIVE_URLS"])
         write_articles(articles, write, edited)
         articles.generate_direct_templates(write)
@@ -168,6 +187,14 @@ def _update(state: BuildState, checked: dict[str, Listing], removed: Collection[
     for listing_id in removed:
         state.catalog.listings.pop(listing_id, None)
         state.prepared.pop(listing_id, None)
+
+
+def _move(names: list[str], scratch: Path, output: Path) -> None:
+    """Each written file into the site, replacing the old one at once: no request sees half a file."""
+    for name in names:
+        target = output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(scratch / name, target)
 
 
 def _feeds_of(ids: list[str], state: BuildState) -> set[tuple[str, str]]:
