@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from board.core.deadline import Deadline
@@ -165,8 +166,9 @@ class Listing:
     def compensation(self) -> Compensation:
         return Compensation.from_data(self.data["compensation"])
 
-    @property
+    @cached_property
     def location(self) -> Location:
+        """Kept: feeds, slices and lists ask every listing for it, many times a build."""
         return Location.from_data(self.data["location"])
 
     @property

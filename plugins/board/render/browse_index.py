@@ -17,7 +17,7 @@ open; the others closed recently, and are offered when a search matches them.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
@@ -145,10 +145,13 @@ def _column(name: str, offered: list[str], listings: Sequence[PreparedListing]) 
 def offered_facets(listings: Sequence[PreparedListing]) -> list[Facet]:
     """The facets worth offering: a facet every listing shares one value of filters nothing (every
     listing is paid on a board that refuses unpaid ones), so it is left out."""
-    counts = _counts(pair for item in listings for pair in item.view.search_filters)
+    return _offered(_counts(pair for item in listings for pair in item.view.search_filters), len(listings))
+
+
+def _offered(counts: dict[str, Counter[str]], total: int) -> list[Facet]:
     return [facet for facet in FACETS
             if facet.computed or not (len(counts.get(facet.name, {})) == 1
-                                      and next(iter(counts[facet.name].values())) == len(listings))]
+                                      and next(iter(counts[facet.name].values())) == total)]
 
 
 def facet_counts(listings: Sequence[PreparedListing], today: date, currency: str,
@@ -160,10 +163,10 @@ def facet_counts(listings: Sequence[PreparedListing], today: date, currency: str
 
 
 def _counts(pairs: Iterable[tuple[str, str]]) -> dict[str, Counter[str]]:
-    counts: dict[str, Counter[str]] = {}
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for facet, value in pairs:
-        counts.setdefault(facet, Counter())[value] += 1
-    return counts
+        counts[facet][value] += 1
+    return dict(counts)
 
 
 def facet_panel(listings: Sequence[PreparedListing], today: date, currency: str,
@@ -171,11 +174,11 @@ def facet_panel(listings: Sequence[PreparedListing], today: date, currency: str,
     """Each offered facet with its values in offering order and their counts, for the search form."""
     counts = facet_counts(listings, today, currency, locale)
     panel = []
-    for facet in offered_facets(listings):
+    for facet in _offered(counts, len(listings)):  # the computed facets' counts play no part in it
         if facet.name == "rate":
             order = [label for _, label in rate_options(currency, locale)]
         else:
-            order = list(facet.order) or _values(facet, listings)
+            order = list(facet.order) or _most_first(counts.get(facet.name, Counter()))
         panel.append((facet, [(value, counts.get(facet.name, Counter())[value]) for value in order]))
     return panel
 
@@ -209,6 +212,10 @@ def _values(facet: Facet, listings: Sequence[PreparedListing]) -> list[str]:
     counts = Counter(value for item in listings for name, value in item.view.search_filters if name == facet.name)
     if facet.order:
         return [value for value in facet.order if counts[value]]
+    return _most_first(counts)
+
+
+def _most_first(counts: Counter[str]) -> list[str]:
     return sorted(counts, key=lambda value: (-counts[value], value.casefold()))
 
 
