@@ -24,6 +24,7 @@ from board.site.build import BuildState, build_state, newest_first, prepared_of
 from board.site.feed_kinds import FEED_KINDS, FORMATS, JSON_FEED, Feed, Pages, feed_path
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+Chosen = Callable[[str, str], bool]  # a feed's kind and key -> whether to include it
 
 
 @dataclass(frozen=True)
@@ -34,36 +35,39 @@ class PublishedFeed:
     articles: tuple[Any, ...]
 
 
-def published_feeds(state: BuildState, settings: dict[str, Any], articles: list[Any]) -> list[PublishedFeed]:
-    """Every feed the board publishes, in the order the Subscribe page lists them, with every open
-    listing it holds (newest first): sorted into all of them in one pass."""
+def published_feeds(state: BuildState, settings: dict[str, Any], articles: list[Any],
+                    chosen: Chosen = lambda kind, key: True) -> list[PublishedFeed]:
+    """Every feed the board publishes (or those ``chosen`` picks by kind and key), in the order the
+    Subscribe page lists them, with every open listing it holds (newest first): sorted into all of
+    them in one pass."""
     newest = newest_first(articles)
     carried: dict[tuple[str, str], list[Any]] = defaultdict(list)
     for article in newest:
         listing = prepared_of(article).listing
         for kind in FEED_KINDS:
             for key in kind.keys(listing):
-                carried[kind.name, key].append(article)
+                if chosen(kind.name, key):
+                    carried[kind.name, key].append(article)
     pages = Pages(settings["REMOTE_URL"], settings["CATEGORY_URL"], settings["TAG_URL"], settings["AUTHOR_URL"])
     feeds = []
     for kind in FEED_KINDS:
         present = sorted(key for name, key in carried if name == kind.name)
         for key in dict.fromkeys([*kind.always(state.catalog), *present]):
-            feed = kind.describe(key, state.catalog, state.settings, pages)
-            feeds.append(PublishedFeed(feed, tuple(carried.get((kind.name, key), ()))))
+            if chosen(kind.name, key):
+                feed = kind.describe(key, state.catalog, state.settings, pages)
+                feeds.append(PublishedFeed(feed, tuple(carried.get((kind.name, key), ()))))
     return feeds
 
 
 class FeedsGenerator(Generator):
     def generate_output(self, writer: Any) -> None:
-        self.write_feeds(lambda feed: True)
+        self.write_feeds()
 
-    def write_feeds(self, chosen: Callable[[Feed], bool]) -> list[str]:
-        """The feeds ``chosen`` picks (the JSON Feed with the "all" feed), from the open listings; the
-        files written."""
+    def write_feeds(self, chosen: Chosen = lambda kind, key: True) -> list[str]:
+        """The feeds ``chosen`` picks by kind and key (the JSON Feed with the "all" feed), from the
+        open listings; the files written."""
         state = build_state(self.settings)
-        feeds = [published for published in published_feeds(state, self.settings, self.context["articles"])
-                 if chosen(published.feed)]
+        feeds = published_feeds(state, self.settings, self.context["articles"], chosen)
         entries = self._entries
         written = []
         for published in feeds:

@@ -20,6 +20,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -100,16 +101,19 @@ class LiveSite:
         checked = self._check([path for path in paths if path.exists()], state)
         feeds_before = _feeds_of(ids, state)
         with in_this_process(), self._writing_aside() as scratch:
-            terms = _terms_of(_articles(articles, ids))
-            before = self._write_pages(lambda name, signature: False, [], terms, scratch)
+            listed_before = _listed(articles, ids)
+            before = self._write_pages(lambda name, signature: False, [], listed_before.terms, scratch)
             _update(state, checked, removed=set(ids) - set(checked))
             self._read_again(articles, [Path(LISTINGS) / f"{listing_id}.yaml" for listing_id in ids])
             articles.context.update(template_context(state))
-            edited = _articles(articles, ids)
-            wanted = _changed_lists(articles, before.signatures, {article.save_as for article in edited})
-            pages = self._write_pages(wanted, edited, terms | _terms_of(edited), scratch).written
-            feeds = self._generator(FeedsGenerator).write_feeds(
-                lambda feed: (feed.kind, feed.key) in feeds_before | _feeds_of(ids, state))
+            listed = _listed(articles, ids)
+            named = {article.save_as for article in listed.articles}
+            if listed.places != listed_before.places:  # counts per term changed
+                named |= {articles.settings[setting] for setting in TERM_INDEXES}
+            pages = self._write_pages(_changed_lists(before.signatures, named), listed.articles,
+                                      listed_before.terms | listed.terms, scratch).written
+            carrying = feeds_before | _feeds_of(ids, state)
+            feeds = self._generator(FeedsGenerator).write_feeds(lambda kind, key: (kind, key) in carrying)
             cards = self._generator(BrowseIndexGenerator).write_cards(
                 [article for article in articles.articles if article.slug in ids])
             written = [*pages, *feeds, *cards]
@@ -204,23 +208,33 @@ def _feeds_of(ids: list[str], state: BuildState) -> set[tuple[str, str]]:
     return {(kind.name, key) for listing in listings for kind in FEED_KINDS for key in kind.keys(listing)}
 
 
-def _articles(articles: Any, ids: Collection[str]) -> list[Any]:
-    """The articles, open or closed, of these listings."""
-    return [article for article in [*articles.articles, *articles.hidden_articles] if article.slug in ids]
+@dataclass(frozen=True)
+class _Listed:
+    """Where some listings are on the board: their articles, whether each is open, and its terms."""
+
+    articles: list[Any]
+    places: frozenset[tuple[str, bool, str, str]]  # id, open, term kind, term slug
+
+    @property
+    def terms(self) -> set[tuple[str, str]]:
+        """The (kind, slug) of each term page they are listed on."""
+        return {(kind, slug) for _, _, kind, slug in self.places}
 
 
-def _terms_of(articles: list[Any]) -> set[tuple[str, str]]:
-    """The (kind, slug) of each term page these articles are listed on."""
-    return {(kind, term.slug) for article in articles
-            for kind, terms in (("category", [article.category]), ("tag", article.tags), ("author", article.authors))
-            for term in terms}
+def _listed(articles: Any, ids: Collection[str]) -> _Listed:
+    chosen = set(ids)
+    open_ones = [article for article in articles.articles if article.slug in chosen]
+    closed = [article for article in articles.hidden_articles if article.slug in chosen]
+    places = {(article.slug, is_open, kind, term.slug)
+              for is_open, group in ((True, open_ones), (False, closed)) for article in group
+              for kind, terms in (("category", [article.category]), ("tag", article.tags), ("author", article.authors))
+              for term in terms}
+    return _Listed([*open_ones, *closed], frozenset(places))
 
 
-def _changed_lists(articles: Any, before: dict[str, Signature | None], edited: set[str]) -> Wanted:
-    """The edited listings' pages, the category, skill and organization index pages, and every list
-    page whose articles or numbering are not what they were: an edited listing is a new article, so
-    each page that shows it, before or after, is one of them."""
-    named = edited | {articles.settings[setting] for setting in TERM_INDEXES}
+def _changed_lists(before: dict[str, Signature | None], named: set[str]) -> Wanted:
+    """The ``named`` pages, and every list page whose articles or numbering are not what they were:
+    an edited listing is a new article, so each page that shows it, before or after, is one of them."""
 
     def wanted(name: str, signature: Signature | None) -> bool:
         return name in named or (signature is not None and before.get(name) != signature)
