@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from board.core.errors import InvalidContentError
-from board.site.live import LiveSite
+from board.site.live import LiveSite, Update
 from conftest import CONTENT, epoch_at, run_pelican, sample_today, settings_for, stable_files
 
 LISTING = "atelier-moustique-case-study-copy"  # open, writing-communications, on the first page of the board
@@ -56,16 +56,22 @@ def full_build(live: Live, folder: Path) -> dict[str, bytes]:
     return stable_files(folder)
 
 
-def assert_written_as_a_full_build_writes_them(live: Live, written: list[str], full: dict[str, bytes]) -> None:
+def assert_as_a_full_build_writes_them(live: Live, update: Update, full: dict[str, bytes]) -> None:
+    """Every file the update wrote is the full build's; every promised file the full build changed
+    or removed, the update did too."""
+    written = update.written
     assert written, "the update wrote nothing"
     different = [name for name in written if (live.output / name).read_bytes() != full[name]]
     assert not different, f"written otherwise than a full build writes them: {different}"
     promised = {name for name, body in full.items() if PROMISED.match(name) and live.before.get(name) != body}
     assert promised <= set(written), f"left as they were: {sorted(promised - set(written))}"
+    left_over = {name for name in stable_files(live.output) if PROMISED.match(name)} - set(full)
+    assert not left_over, f"files a full build no longer writes: {sorted(left_over)}"
 
 
 def test_an_edited_title_shows_in_its_page_lists_feeds_and_search_card(live: Live, tmp_path: Path) -> None:
-    written = live.site.apply([live.edit(r"^title: .*$", "title: Proofread three case studies")])
+    update = live.site.apply([live.edit(r"^title: .*$", "title: Proofread three case studies")])
+    written = update.written
 
     for name in (f"opportunities/{LISTING}/index.html", "index.html", "categories/writing-communications/index.html",
                  "organizations/atelier-moustique/index.html", "feeds/all.atom.xml", "feeds/all.json",
@@ -73,27 +79,30 @@ def test_an_edited_title_shows_in_its_page_lists_feeds_and_search_card(live: Liv
         assert name in written
         assert "Proofread three case studies" in (live.output / name).read_text(encoding="utf-8")
     assert "skills/python/index.html" not in written  # a list it is not on
-    assert_written_as_a_full_build_writes_them(live, written, full_build(live, tmp_path / "full"))
+    assert "organizations/index.html" not in written  # its counts did not change
+    assert_as_a_full_build_writes_them(live, update, full_build(live, tmp_path / "full"))
 
 
 def test_a_listing_moved_to_another_category_leaves_both_lists_and_feeds_right(live: Live, tmp_path: Path) -> None:
-    written = live.site.apply([live.edit(r"^category: .*$", "category: marketing")])
+    update = live.site.apply([live.edit(r"^category: .*$", "category: marketing")])
+    written = update.written
 
-    assert {"categories/writing-communications/index.html", "categories/marketing/index.html",
+    assert {"categories/index.html", "categories/writing-communications/index.html", "categories/marketing/index.html",
             "feeds/categories/writing-communications.atom.xml", "feeds/categories/marketing.atom.xml"} <= set(written)
     old_list = (live.output / "categories/writing-communications/index.html").read_text(encoding="utf-8")
     assert f"opportunities/{LISTING}/" not in old_list
-    assert_written_as_a_full_build_writes_them(live, written, full_build(live, tmp_path / "full"))
+    assert_as_a_full_build_writes_them(live, update, full_build(live, tmp_path / "full"))
 
 
 def test_a_later_deadline_moves_it_to_the_boards_second_page(live: Live, tmp_path: Path) -> None:
     assert f"opportunities/{LISTING}/" in (live.output / "index.html").read_text(encoding="utf-8")
 
-    written = live.site.apply([live.edit(r"^apply_by: .*$", "apply_by: 2027-03-19")])
+    update = live.site.apply([live.edit(r"^apply_by: .*$", "apply_by: 2027-03-19")])
+    written = update.written
 
     assert {"index.html", "page/2/index.html"} <= set(written)
     assert f"opportunities/{LISTING}/" in (live.output / "page/2/index.html").read_text(encoding="utf-8")
-    assert_written_as_a_full_build_writes_them(live, written, full_build(live, tmp_path / "full"))
+    assert_as_a_full_build_writes_them(live, update, full_build(live, tmp_path / "full"))
 
 
 def test_added_and_removed_listings_update_the_lists(live: Live, tmp_path: Path) -> None:
@@ -102,13 +111,54 @@ def test_added_and_removed_listings_update_the_lists(live: Live, tmp_path: Path)
     removed = live.listing("atelier-moustique-accessibility-audit")
     removed.unlink()
 
-    written = live.site.apply([added, removed])
+    update = live.site.apply([added, removed])
+    written = update.written
 
     assert "opportunities/atelier-moustique-second-case-study/index.html" in written
+    assert "opportunities/atelier-moustique-accessibility-audit/index.html" in update.removed
+    assert not (live.output / "opportunities/atelier-moustique-accessibility-audit/index.html").exists()
     organization = (live.output / "organizations/atelier-moustique/index.html").read_text(encoding="utf-8")
     assert "atelier-moustique-second-case-study/" in organization
     assert "atelier-moustique-accessibility-audit/" not in organization
-    assert_written_as_a_full_build_writes_them(live, written, full_build(live, tmp_path / "full"))
+    assert_as_a_full_build_writes_them(live, update, full_build(live, tmp_path / "full"))
+
+
+def test_a_listing_that_closes_leaves_the_lists_and_feeds_but_keeps_its_page(live: Live, tmp_path: Path) -> None:
+    live.edit(r"^posted: .*$", "posted: 2026-09-01")
+    update = live.site.apply([live.edit(r"^apply_by: .*$", "apply_by: 2026-10-01")])
+
+    page = (live.output / f"opportunities/{LISTING}/index.html").read_text(encoding="utf-8")
+    assert "closed" in page.lower()
+    assert f"opportunities/{LISTING}/" not in (live.output / "index.html").read_text(encoding="utf-8")
+    assert "closed/index.html" in update.written
+    assert_as_a_full_build_writes_them(live, update, full_build(live, tmp_path / "full"))
+
+
+def on_the_second_page(live: Live) -> str:
+    return re.findall(r'href="\.\./\.\./opportunities/([a-z0-9-]+)/"',
+                      (live.output / "page/2/index.html").read_text(encoding="utf-8"))[-1]
+
+
+def test_removing_a_listing_on_the_second_page_updates_the_first_pages_count(live: Live, tmp_path: Path) -> None:
+    last = on_the_second_page(live)
+    live.listing(last).unlink()
+
+    update = live.site.apply([live.listing(last)])
+
+    assert "index.html" in update.written
+    assert_as_a_full_build_writes_them(live, update, full_build(live, tmp_path / "full"))
+
+
+def test_a_new_category_on_the_second_page_updates_the_first_pages_category_counts(live: Live, tmp_path: Path) -> None:
+    listing = on_the_second_page(live)
+    category = re.search(r"^category: (.*)$", live.listing(listing).read_text(encoding="utf-8"), re.MULTILINE)
+    assert category
+    other = "design" if category.group(1) != "design" else "finance"
+
+    update = live.site.apply([live.edit(r"^category: .*$", f"category: {other}", listing)])
+
+    assert "index.html" in update.written
+    assert_as_a_full_build_writes_them(live, update, full_build(live, tmp_path / "full"))
 
 
 def test_an_edit_with_an_error_is_named_and_changes_nothing(live: Live, capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Collection
 from pathlib import Path
 
@@ -25,17 +26,21 @@ from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
 from board.core.errors import BoardError
+from board.render.credential import to_sign_folder
 from board.site.live import LiveSite
 from board.site.staging import replace
 from board.site.up_to_date import record_path
 
 
 class DevBuilds:
+    """The builds of one dev server: the site in ``output``, by the settings in ``settings_file``."""
+
     def __init__(self, settings_file: Path, output: Path) -> None:
         settings = read_settings(str(settings_file))
         self.settings_file = settings_file
         self.output = output
-        self.watched = [Path(settings["PATH"]), Path(settings["THEME"]), settings_file, Path("schemas")]
+        self.content = Path(settings["PATH"])
+        self.watched = [self.content, Path(settings["THEME"]), settings_file, Path("schemas")]
         self.site = LiveSite(settings_file, output)
         self.next = output.parent / f".{output.name}.next"  # where background builds go
         self._lock = threading.Lock()  # held while the site's files change
@@ -46,10 +51,17 @@ class DevBuilds:
         """A full build, then one update per batch of saved changes, until ``stop`` is set."""
         init_logging(level=logging.WARNING, name="pelican")
         self._full_build()
-        for changes in watchfiles.watch(*self.watched, stop_event=stop, debounce=400):
-            self.changed({Path(path) for _, path in changes})
+        try:
+            for changes in watchfiles.watch(*self.watched, stop_event=stop, debounce=400):
+                self.changed({Path(path) for _, path in changes})
+        finally:
+            self._stop_background()
 
     def changed(self, paths: Collection[Path]) -> None:
+        # An editor's scratch files come and go; a listing that went is a change.
+        paths = [path for path in paths if path.exists() or path.suffix == ".yaml"]
+        if not paths:
+            return
         with self._lock:
             self._edits += 1
         listings = self.site.listings_folder.resolve()
@@ -62,12 +74,15 @@ class DevBuilds:
         started = time.perf_counter()
         try:
             with self._lock:
-                written = self.site.apply(paths)
+                update = self.site.apply(paths)
         except BoardError as failure:
             print(failure, file=sys.stderr)
             return
+        except Exception:  # a bug or a broken template must not stop the server: the next change builds in full
+            traceback.print_exc()
+            return
         names = ", ".join(sorted(path.stem for path in paths))
-        print(f"Updated {names}: {len(written)} files in {time.perf_counter() - started:.1f} s; "
+        print(f"Updated {names}: {len(update.written)} files in {time.perf_counter() - started:.1f} s; "
               "the search index and the rest follow with a full build in the background.", file=sys.stderr)
         self._start_background()
 
@@ -80,6 +95,9 @@ class DevBuilds:
         except BoardError as failure:
             print(failure, file=sys.stderr)
             return
+        except Exception:
+            traceback.print_exc()
+            return
         print(f"Built the whole site in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
 
     def _start_background(self) -> None:
@@ -87,9 +105,10 @@ class DevBuilds:
         with self._lock:
             if self._background is not None:
                 return
-            command = [sys.executable, "-m", "pelican", "--quiet", str(read_settings(str(self.settings_file))["PATH"]),
-                       "-o", str(self.next), "-s", str(self.settings_file)]
-            self._background = subprocess.Popen(command, preexec_fn=_behind)
+            command = [sys.executable, "-m", "pelican", "--quiet", str(self.content), "-o", str(self.next),
+                       "-s", str(self.settings_file)]
+            self._background = subprocess.Popen(command)
+            os.setpriority(os.PRIO_PROCESS, self._background.pid, 10)  # the dev server's own updates come first
             threading.Thread(target=self._finish, args=(self._background, self._edits, time.perf_counter()),
                              daemon=True).start()
 
@@ -104,11 +123,13 @@ class DevBuilds:
                 print(f"The full build caught up ({time.perf_counter() - started:.0f} s): search and every page "
                       "are current.", file=sys.stderr)
             else:
-                shutil.rmtree(self.next, ignore_errors=True)
-        if build.returncode == 0 and not current:
+                for leftover in self.next, to_sign_folder(self.next):
+                    shutil.rmtree(leftover, ignore_errors=True)
+                record_path(self.next).unlink(missing_ok=True)
+        if not current:  # an edit came meanwhile, whether this one failed or not
             self._start_background()
 
-
-def _behind() -> None:
-    """The background build yields the processor to the dev server's own updates."""
-    os.nice(10)
+    def _stop_background(self) -> None:
+        with self._lock:
+            if self._background is not None:
+                self._background.terminate()

@@ -12,6 +12,7 @@ from datetime import datetime, time
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from feedgen.entry import FeedEntry
 from pelican.generators import Generator
@@ -21,7 +22,7 @@ from board.render.prepared import PreparedListing
 from board.render.record import feed_fields
 from board.render.view import ListingView
 from board.site.build import BuildState, build_state, newest_first, prepared_of
-from board.site.feed_kinds import FEED_KINDS, FORMATS, JSON_FEED, Feed, Pages, feed_path
+from board.site.feed_kinds import FEED_KIND, FEED_KINDS, FORMATS, JSON_FEED, Feed, Pages, feed_path
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 Chosen = Callable[[str, str], bool]  # a feed's kind and key -> whether to include it
@@ -48,7 +49,7 @@ def published_feeds(state: BuildState, settings: dict[str, Any], articles: list[
             for key in kind.keys(listing):
                 if chosen(kind.name, key):
                     carried[kind.name, key].append(article)
-    pages = Pages(settings["REMOTE_URL"], settings["CATEGORY_URL"], settings["TAG_URL"], settings["AUTHOR_URL"])
+    pages = _pages(settings)
     feeds = []
     for kind in FEED_KINDS:
         present = sorted(key for name, key in carried if name == kind.name)
@@ -81,11 +82,17 @@ class FeedsGenerator(Generator):
             written.append(self._write_json_feed(everything[0], state))
         return written
 
+    def files_of(self, kind: str, key: str) -> list[str]:
+        """Where the feed of this kind and key is written (when it has listings or always exists)."""
+        state = build_state(self.settings)
+        feed = FEED_KIND[kind].describe(key, state.catalog, state.settings, _pages(self.settings))
+        return [feed_path(kind, feed.slug, form) for form in FORMATS]
+
     @cached_property
-    def _entries(self) -> dict[Any, FeedEntry]:
+    def _entries(self) -> WeakKeyDictionary[Any, FeedEntry]:
         """Each listing's entry, built once for all its feeds (and the dev server's later updates):
-        by article, as an edited listing is a new one."""
-        return {}
+        by article, as an edited listing is a new one, and only while the article lives."""
+        return WeakKeyDictionary()
 
     def _write(self, feed: Feed, articles: tuple[Any, ...], entries: list[FeedEntry], state: BuildState) -> list[str]:
         settings = state.settings
@@ -126,6 +133,10 @@ class FeedsGenerator(Generator):
         target = Path(self.output_path) / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(body)
+
+
+def _pages(settings: dict[str, Any]) -> Pages:
+    return Pages(settings["REMOTE_URL"], settings["CATEGORY_URL"], settings["TAG_URL"], settings["AUTHOR_URL"])
 
 
 def _title(feed: Feed, state: BuildState) -> str:

@@ -20,7 +20,7 @@ import sys
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,25 +35,35 @@ from pelican.writers import Writer
 from board.core.errors import InvalidContentError
 from board.core.model import Listing
 from board.core.parallel import in_this_process
+from board.read import content_dir
 from board.site.build import BuildState, build_state
 from board.site.feed_kinds import FEED_KINDS
 from board.site.feeds import FeedsGenerator
 from board.site.pages import BoardPagesGenerator
 from board.site.pages_on_every_core import write_articles
-from board.site.search_index import BrowseIndexGenerator
+from board.site.search_index import BrowseIndexGenerator, card
 from board.site.templates import template_context
 from board.site.terms import write_term_pages
+from board.site.up_to_date import record_path
 from board.validate import report
-from board.validate.catalog import check_listing
+from board.validate.catalog import check_completions, check_listing
 
 LISTINGS = "opportunities"  # the listings' folder in the content (ARTICLE_PATHS)
 TERM_INDEXES = ("CATEGORIES_SAVE_AS", "TAGS_SAVE_AS", "AUTHORS_SAVE_AS")  # pages that count every term's listings
 
 PAGINATED = ("articles_page", "dates_page")  # the template variables of a list page's page (Pelican's Writer)
-# What a list page shows: for each of them, the articles on the page and the number of pages.
-Signature = tuple[tuple[str, tuple[Any, ...], int], ...]
+# What a list page shows: for each of them, the articles on the page, the number of pages and of articles.
+Signature = tuple[tuple[str, tuple[Any, ...], int, int], ...]
 Wanted = Callable[[str, Signature | None], bool]
-Generator = TypeVar("Generator")
+AnyGenerator = TypeVar("AnyGenerator")
+
+
+@dataclass(frozen=True)
+class Update:
+    """What an update did to the site, relative to it."""
+
+    written: list[str]
+    removed: list[str]  # files a full build of the edited content would not write
 
 
 class LiveSite:
@@ -76,6 +86,7 @@ class LiveSite:
     def build(self) -> None:
         """A full build, as ``make html`` runs it (even when nothing changed), kept in memory."""
         self._generators = []
+        record_path(self.output).unlink(missing_ok=True)  # this run keeps no record of its inputs
         settings = read_settings(str(self.settings_file), override={"OUTPUT_PATH": str(self.output)})
         site = Pelican(settings)
         kept: list[Any] = []
@@ -92,33 +103,51 @@ class LiveSite:
             generator.output_path = str(self.output)  # they wrote into the staging folder, now the site
         self._generators = kept
 
-    def apply(self, paths: Collection[Path]) -> list[str]:
-        """The site updated for these edited, added or removed listing files; the files written,
-        relative to the site. Raises InvalidContentError, writing nothing, when a file has an error."""
+    def apply(self, paths: Collection[Path]) -> Update:
+        """The site updated for these edited, added or removed listing files. Raises
+        InvalidContentError, changing nothing, when a file has an error; after any other failure the
+        next change builds in full."""
         articles = self._generator(ArticlesGenerator)
         state = build_state(articles.settings)
         ids = sorted({path.stem for path in paths})
-        checked = self._check([path for path in paths if path.exists()], state)
-        feeds_before = _feeds_of(ids, state)
-        with in_this_process(), self._writing_aside() as scratch:
-            listed_before = _listed(articles, ids)
-            before = self._write_pages(lambda name, signature: False, [], listed_before.terms, scratch)
-            _update(state, checked, removed=set(ids) - set(checked))
-            self._read_again(articles, [Path(LISTINGS) / f"{listing_id}.yaml" for listing_id in ids])
-            articles.context.update(template_context(state))
-            listed = _listed(articles, ids)
-            named = {article.save_as for article in listed.articles}
-            if listed.places != listed_before.places:  # counts per term changed
-                named |= {articles.settings[setting] for setting in TERM_INDEXES}
-            pages = self._write_pages(_changed_lists(before.signatures, named), listed.articles,
-                                      listed_before.terms | listed.terms, scratch).written
-            carrying = feeds_before | _feeds_of(ids, state)
-            feeds = self._generator(FeedsGenerator).write_feeds(lambda kind, key: (kind, key) in carrying)
-            cards = self._generator(BrowseIndexGenerator).write_cards(
-                [article for article in articles.articles if article.slug in ids])
-            written = [*pages, *feeds, *cards]
-            _move(written, scratch, self.output)
-        return written
+        checked = self._check([path for path in paths if path.exists()], set(ids), state)
+        record_path(self.output).unlink(missing_ok=True)  # the site is no longer a build of recorded inputs
+        try:
+            with in_this_process(), self._writing_aside() as scratch:
+                update = self._update(articles, state, ids, checked, scratch)
+                _move(update.written, scratch, self.output)
+        except BaseException:
+            self._generators = []
+            raise
+        for name in update.removed:
+            (self.output / name).unlink(missing_ok=True)
+        return update
+
+    def _update(self, articles: Any, state: BuildState, ids: list[str], checked: dict[str, Listing],
+                scratch: Path) -> Update:
+        """Into ``scratch``, what shows these listings, with the build's state updated for them."""
+        listed_before, feeds_before = _listed(articles, ids), _feeds_of(ids, state)
+        before = self._write_pages(lambda name, signature: False, [], listed_before.terms, scratch)
+        _prepare(state, checked, removed=set(ids) - set(checked))
+        self._read_again(articles, [Path(LISTINGS) / f"{listing_id}.yaml" for listing_id in ids])
+        articles.context.update(template_context(state))
+        listed = _listed(articles, ids)
+        named = {article.save_as for article in listed.articles} | {articles.settings["INDEX_SAVE_AS"]}  # its counts
+        if listed.places != listed_before.places:  # so are the counts of terms
+            named |= {articles.settings[setting] for setting in TERM_INDEXES}
+        after = self._write_pages(_changed_lists(before.signatures, named), listed.articles,
+                                  listed_before.terms | listed.terms, scratch)
+        feeds_generator = self._generator(FeedsGenerator)
+        carrying = feeds_before | _feeds_of(ids, state)
+        feeds = feeds_generator.write_feeds(lambda kind, key: (kind, key) in carrying)
+        browse = self._generator(BrowseIndexGenerator)
+        cards = browse.write_cards([article for article in browse.searchable() if article.slug in ids])
+        gone = {*before.signatures.keys() - after.signatures.keys(),
+                *(article.save_as for article in listed_before.articles),
+                *(card(listing_id) for listing_id in ids),
+                *(name for kind, key in carrying for name in feeds_generator.files_of(kind, key))}
+        written = [*after.written, *feeds, *cards]
+        return Update(written, sorted(gone - set(written)))
 
     @contextmanager
     def _writing_aside(self) -> Iterator[Path]:
@@ -135,18 +164,23 @@ class LiveSite:
                 generator.output_path = str(self.output)
             shutil.rmtree(scratch, ignore_errors=True)
 
-    def _check(self, paths: list[Path], state: BuildState) -> dict[str, Listing]:
-        checked, problems = {}, []
+    def _check(self, paths: list[Path], ids: set[str], state: BuildState) -> dict[str, Listing]:
+        """The edited listings, checked as a full build checks them: each file, the folder's entries,
+        and the completion records, which depend on every listing."""
+        problems = content_dir.unsafe_entries(self.listings_folder)
+        checked = {}
         for path in paths:
             listing, found = check_listing(state.settings, state.catalog, path)
             problems += found
             if listing:
                 checked[listing.id] = listing
-        for problem in problems:
+        listings = {key: value for key, value in state.catalog.listings.items() if key not in ids} | checked
+        problems += check_completions(state.settings, replace(state.catalog, listings=listings, completions={}))
+        for problem in sorted(problems):
             print(report.as_text(problem, Path.cwd()), file=sys.stderr)
-        if len(checked) < len(paths):
-            raise InvalidContentError(f"{len(paths) - len(checked)} listing(s) with errors, listed above; the site "
-                                      "was left as it was.")
+        errors = [problem for problem in problems if problem.is_error]
+        if errors or len(checked) < len(paths):
+            raise InvalidContentError(f"{len(errors)} error(s), listed above; the site was left as it was.")
         return checked
 
     def _write_pages(self, wanted: Wanted, edited: list[Any], terms: set[tuple[str, str]],
@@ -176,15 +210,18 @@ class LiveSite:
         articles.get_cached_data = lambda path, default=None: kept.get(os.path.normpath(path), default)
         articles.cache_data = lambda path, data: None
         articles.categories, articles.tags, articles.authors = defaultdict(list), defaultdict(list), defaultdict(list)
-        articles.generate_context()
+        try:
+            articles.generate_context()
+        finally:
+            del articles.get_cached_data, articles.cache_data  # Pelican's own again
 
-    def _generator(self, kind: type[Generator]) -> Generator:
+    def _generator(self, kind: type[AnyGenerator]) -> AnyGenerator:
         if not self._generators:
             raise RuntimeError("no full build in this process yet: call build() first")
         return next(generator for generator in self._generators if isinstance(generator, kind))
 
 
-def _update(state: BuildState, checked: dict[str, Listing], removed: Collection[str]) -> None:
+def _prepare(state: BuildState, checked: dict[str, Listing], removed: Collection[str]) -> None:
     for listing_id, listing in checked.items():
         state.catalog.listings[listing_id] = listing
         state.prepared[listing_id] = state.preparer(listing)
@@ -286,5 +323,6 @@ def _signature(localcontext: dict[str, Any]) -> Signature | None:
     """The articles themselves, not their ids: they compare by identity, and the old ones stay alive
     while the signature does, so no new article can take an old one's place by its address."""
     pages = [(key, page) for key in PAGINATED if isinstance(page := localcontext.get(key), Page)]
-    return tuple((key, tuple(page.object_list), page.paginator.num_pages) for key, page in pages) or None
+    return tuple((key, tuple(page.object_list), page.paginator.num_pages, page.paginator.count)
+                 for key, page in pages) or None
 

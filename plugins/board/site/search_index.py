@@ -84,17 +84,29 @@ class BrowseIndexGenerator(Generator):
         output = Path(self.output_path)
         _write_json(output / BROWSE_INDEX, index)
         _write_json(output / INDEX_WORDS, index_words(chosen))
-        self.write_cards([*open_articles, *_articles_of(self.context["hidden_articles"], closed)])
+        self.write_cards(self.searchable())
+
+    def searchable(self) -> list[Any]:
+        """The listings search finds: the open ones and the recently closed ones."""
+        state = build_state(self.settings)
+        hidden = self.context["hidden_articles"]
+        closed = recently_closed([prepared_of(article) for article in hidden], state.today)
+        return [*self.context["articles"], *_articles_of(hidden, closed)]
 
     def write_cards(self, articles: list[Any]) -> list[str]:
         """Each listing's card, as search results show it; the files written."""
         template = self.env.get_template("_card_fragment.html")
-        folder = Path(self.output_path) / CARDS
-        folder.mkdir(parents=True, exist_ok=True)
+        (Path(self.output_path) / CARDS).mkdir(parents=True, exist_ok=True)
         context = {**self.context, "SITEURL": "."}  # links relative to the site root; search.js rebases them
         for article in articles:
-            (folder / f"{article.slug}.html").write_text(template.render(context, article=article), encoding="utf-8")
-        return [f"{CARDS}/{article.slug}.html" for article in articles]
+            (Path(self.output_path) / card(article.slug)).write_text(template.render(context, article=article),
+                                                                     encoding="utf-8")
+        return [card(article.slug) for article in articles]
+
+
+def card(listing_id: str) -> str:
+    """Where a listing's search card is, relative to the site."""
+    return f"{CARDS}/{listing_id}.html"
 
 
 def _articles_of(articles: list[Any], chosen: list[PreparedListing]) -> list[Any]:

@@ -74,9 +74,9 @@ def validate_content(settings: BoardSettings, progress: Callable[[int, int], Non
 
 def check_listing(settings: BoardSettings, catalog: Catalog, path: Path) -> tuple[Listing | None, list[Problem]]:
     """One listing file checked against a catalog whose other files were checked before (the dev
-    server's edit of a listing): the listing when it has no error, and its problems."""
-    files, naming = content_dir.scan(path.parent, [path])
-    problems = [*content_dir.unsafe_entries(path.parent), *naming]
+    server's edit of a listing): the listing when it has no error, and its problems. Links and
+    special files are ``content_dir.unsafe_entries``' to name."""
+    files, problems = content_dir.scan(path.parent, [path])
     if problems or not files:
         return None, problems
     rules = _listing_rules(settings, catalog.vocabulary, catalog)
@@ -85,6 +85,13 @@ def check_listing(settings: BoardSettings, catalog: Catalog, path: Path) -> tupl
         return None, problems
     data = document.data
     return Listing(path.stem, data, catalog.organizations[data["organization"]]), problems
+
+
+def check_completions(settings: BoardSettings, catalog: Catalog) -> list[Problem]:
+    """The completion records' problems, against these listings."""
+    result = Result(catalog=None)
+    _check_completions(settings, catalog, result)
+    return result.problems
 
 
 def _check_completions(settings: BoardSettings, catalog: Catalog, result: Result) -> None:
