@@ -101,9 +101,11 @@ def run_pelican(content: Path, output: Path, epoch: str, settings: str = "pelica
 
 
 def start_pelican(content: Path, output: Path, epoch: str) -> subprocess.Popen:
-    """Start a real Pelican build without waiting for it."""
+    """Start a real Pelican build without waiting for it, in a process group of its own (so a test
+    can stop it with its worker processes, as a cancelled CI job does)."""
     return subprocess.Popen(_pelican_command(content, output, "pelicanconf.py"), cwd=ROOT,
-                            env=_pelican_env(epoch, None), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env=_pelican_env(epoch, None), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            start_new_session=True)
 
 
 def run_board(*arguments: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 import signal
 from datetime import date, timedelta
@@ -71,7 +72,7 @@ def test_a_build_killed_half_way_leaves_the_previous_site_and_the_next_build_rec
     while not list(staging.glob("opportunities/*/index.html")) and build.poll() is None and monotonic() < deadline:
         sleep(0.005)
     assert build.poll() is None, "the build finished before it could be interrupted"
-    build.send_signal(signal.SIGKILL)
+    os.killpg(build.pid, signal.SIGKILL)  # the build and its page workers
     build.wait()
     assert [path.name for path in output.iterdir()] == ["index.html"]
     assert (output / "index.html").read_text() == "the previous site"

@@ -102,3 +102,4 @@ def test_the_dev_server_serves_an_edit_at_once_and_the_full_build_catches_up(tmp
     finally:
         server.terminate()
         server.wait(timeout=30)
+    assert server.returncode == 0, "SIGTERM stops the dev server as Ctrl-C does, its background build with it"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -49,6 +50,7 @@ def serve(folder: Path, port: int, builds: DevBuilds | None = None) -> None:
         if builds is None:
             server.serve_forever()
         else:
+            signal.signal(signal.SIGTERM, _interrupt)  # stopped as by Ctrl-C: the background build with it
             threading.Thread(target=server.serve_forever, daemon=True).start()
             builds.run(stop)
     except KeyboardInterrupt:
@@ -58,3 +60,7 @@ def serve(folder: Path, port: int, builds: DevBuilds | None = None) -> None:
         if builds:
             server.shutdown()
         server.server_close()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
