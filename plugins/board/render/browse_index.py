@@ -59,8 +59,9 @@ def browse_index(open_listings: Sequence[PreparedListing], closed: Sequence[Prep
                  currency: str, locale: str, timezone: ZoneInfo, feeds: dict[str, str]) -> dict[str, Any]:
     """The index as JSON-ready data; ``feeds`` maps a facet to its feeds' path with ``{slug}``."""
     everyone = sorted([*open_listings, *closed], key=lambda item: item.id)
-    facets = offered_facets(open_listings)
-    values = {facet.name: _values(facet, open_listings) for facet in facets if not facet.computed}
+    counts = _counts(pair for item in open_listings for pair in item.view.search_filters)
+    facets = _offered(counts, len(open_listings))
+    values = {facet.name: _values(facet, counts.get(facet.name, Counter())) for facet in facets if not facet.computed}
     return {
         "today": day_number(today),
         "currency": currency,
@@ -142,13 +143,9 @@ def _column(name: str, offered: list[str], listings: Sequence[PreparedListing]) 
     return dictionary_codes([indexes[0] if indexes else len(offered) for indexes in mine])
 
 
-def offered_facets(listings: Sequence[PreparedListing]) -> list[Facet]:
+def _offered(counts: dict[str, Counter[str]], total: int) -> list[Facet]:
     """The facets worth offering: a facet every listing shares one value of filters nothing (every
     listing is paid on a board that refuses unpaid ones), so it is left out."""
-    return _offered(_counts(pair for item in listings for pair in item.view.search_filters), len(listings))
-
-
-def _offered(counts: dict[str, Counter[str]], total: int) -> list[Facet]:
     return [facet for facet in FACETS
             if facet.computed or not (len(counts.get(facet.name, {})) == 1
                                       and next(iter(counts[facet.name].values())) == total)]
@@ -207,15 +204,15 @@ def _by_facet(item: PreparedListing) -> dict[str, list[str]]:
     return found
 
 
-def _values(facet: Facet, listings: Sequence[PreparedListing]) -> list[str]:
-    """A fixed facet's values: in its own order, else the most listings first, then by name."""
-    counts = Counter(value for item in listings for name, value in item.view.search_filters if name == facet.name)
+def _values(facet: Facet, counts: Counter[str]) -> list[str]:
+    """A fixed facet's values that listings have: in its own order, else the most listings first."""
     if facet.order:
         return [value for value in facet.order if counts[value]]
     return _most_first(counts)
 
 
 def _most_first(counts: Counter[str]) -> list[str]:
+    """The values, the most listings first, then by name."""
     return sorted(counts, key=lambda value: (-counts[value], value.casefold()))
 
 
