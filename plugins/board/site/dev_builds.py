@@ -64,11 +64,14 @@ class DevBuilds:
             return
         with self._lock:
             self._edits += 1
-        listings = self.site.listings_folder.resolve()
-        if self.site.ready and all(path.parent.resolve() == listings and path.suffix == ".yaml" for path in paths):
+        if self.site.ready and self._only_listings(paths):
             self._apply(paths)
         else:
             self._full_build()
+
+    def _only_listings(self, paths: Collection[Path]) -> bool:
+        folder = self.site.listings_folder.resolve()
+        return all(path.parent.resolve() == folder and path.suffix == ".yaml" for path in paths)
 
     def _apply(self, paths: Collection[Path]) -> None:
         started = time.perf_counter()

@@ -81,7 +81,8 @@ class LiveSite:
 
     @property
     def listings_folder(self) -> Path:
-        return Path(read_settings(str(self.settings_file))["PATH"]) / LISTINGS
+        """Where the kept build read its listings."""
+        return Path(self._generator(ArticlesGenerator).path) / LISTINGS
 
     def build(self) -> None:
         """A full build, as ``make html`` runs it (even when nothing changed), kept in memory."""

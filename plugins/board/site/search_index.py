@@ -96,12 +96,13 @@ class BrowseIndexGenerator(Generator):
     def write_cards(self, articles: list[Any]) -> list[str]:
         """Each listing's card, as search results show it; the files written."""
         template = self.env.get_template("_card_fragment.html")
-        (Path(self.output_path) / CARDS).mkdir(parents=True, exist_ok=True)
+        output = Path(self.output_path)
+        (output / CARDS).mkdir(parents=True, exist_ok=True)
         context = {**self.context, "SITEURL": "."}  # links relative to the site root; search.js rebases them
-        for article in articles:
-            (Path(self.output_path) / card(article.slug)).write_text(template.render(context, article=article),
-                                                                     encoding="utf-8")
-        return [card(article.slug) for article in articles]
+        written = [card(article.slug) for article in articles]
+        for article, name in zip(articles, written, strict=True):
+            (output / name).write_text(template.render(context, article=article), encoding="utf-8")
+        return written
 
 
 def card(listing_id: str) -> str:
