@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from board.core.errors import InvalidContentError
 from board.site.live import LiveSite, Update
-from conftest import CONTENT, epoch_at, run_pelican, sample_today, settings_for, stable_files
+from conftest import CONTENT, EXAMPLES, epoch_at, make_content, run_pelican, sample_today, settings_for, stable_files
 
 LISTING = "atelier-moustique-case-study-copy"  # open, writing-communications, on the first page of the board
 # What the dev server promises to bring up to date at once: the listing's page, its lists and feeds.
@@ -26,6 +27,7 @@ class Live:
     site: LiveSite
     content: Path
     output: Path
+    epoch: str  # SOURCE_DATE_EPOCH of its builds
     before: dict[str, bytes]  # the site as the first build wrote it
 
     def listing(self, listing_id: str = LISTING) -> Path:
@@ -43,15 +45,19 @@ class Live:
 def live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Live:
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
-    settings = settings_for(content, tmp_path)
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch_at(sample_today()))
-    site = LiveSite(settings, tmp_path / "output")
+    return built(content, epoch_at(sample_today()), monkeypatch)
+
+
+def built(content: Path, epoch: str, monkeypatch: pytest.MonkeyPatch) -> Live:
+    """The board in ``content``, built in this process and kept."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    site = LiveSite(settings_for(content, content.parent), content.parent / "output")
     site.build()
-    return Live(site, content, tmp_path / "output", stable_files(tmp_path / "output"))
+    return Live(site, content, site.output, epoch, stable_files(site.output))
 
 
 def full_build(live: Live, folder: Path) -> dict[str, bytes]:
-    result = run_pelican(live.content, folder, epoch_at(sample_today()))
+    result = run_pelican(live.content, folder, live.epoch)
     assert result.returncode == 0, result.stderr
     return stable_files(folder)
 
@@ -156,6 +162,21 @@ def test_a_new_category_on_the_second_page_updates_the_first_pages_category_coun
     other = "design" if category.group(1) != "design" else "finance"
 
     update = live.site.apply([live.edit(r"^category: .*$", f"category: {other}", listing)])
+
+    assert "index.html" in update.written
+    assert_as_a_full_build_writes_them(live, update, full_build(live, tmp_path / "full"))
+
+
+def test_a_category_change_far_down_the_board_updates_the_first_pages_category_counts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 30 listings alike: the board lists them by deadline, then id, and the first page's list by date
+    # keeps that order, so the last one is on the second page of both and the first page shows
+    # nothing of it but the counts.
+    text = (EXAMPLES / "valid" / "acme-market-research.yaml").read_text(encoding="utf-8")
+    content = make_content(tmp_path, {f"listing-{number:04d}.yaml": text for number in range(30)})
+    live = built(content, epoch_at(date(2026, 11, 2)), monkeypatch)
+
+    update = live.site.apply([live.edit(r"^category: .*$", "category: design", "listing-0029")])
 
     assert "index.html" in update.written
     assert_as_a_full_build_writes_them(live, update, full_build(live, tmp_path / "full"))
